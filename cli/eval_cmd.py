@@ -1,0 +1,153 @@
+"""``wordlab eval``: analogy accuracy and word-pair correlation, as gensim computes them.
+
+``--analogies`` / ``--pairs`` take a file or the name of a shipped set (``google``,
+``wordsim353``, ``toy-world``); with neither, both ``google`` and ``wordsim353`` run.
+``--json`` prints ``{"vectors", "analogy_accuracy", "pairs_spearman", "analogies",
+"pairs"}``; a section that did not run is ``null``, and so is a number that is undefined
+(an accuracy over zero questions, a correlation over fewer than two pairs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from cli import output
+
+SHIPPED_SETS = ("google", "wordsim353", "toy-world")
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "eval", help="score vectors on analogy questions and word-similarity pairs",
+        description="Evaluate word vectors: analogy accuracy per section (3CosAdd, questions "
+                    "with unknown words skipped and counted) and the Spearman correlation "
+                    "with human similarity judgements (with the OOV ratio). With neither "
+                    "--analogies nor --pairs, runs 'google' and 'wordsim353'.",
+        epilog="Examples:\n"
+               "  wordlab eval toy.vec --analogies toy-world\n"
+               "  wordlab eval wiki.vec --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("vectors", metavar="VECTORS", help="vectors in word2vec format")
+    p.add_argument("--analogies", metavar="FILE|NAME",
+                   help="analogy questions in the Google format, or a shipped set: "
+                        + ", ".join(SHIPPED_SETS))
+    p.add_argument("--pairs", metavar="FILE|NAME",
+                   help="word pairs with human scores (WordSim-353 format), or a shipped set")
+    p.add_argument("--restrict-vocab", type=int, default=30000, metavar="N",
+                   help="analogies: use only the N most frequent words, as gensim does "
+                        "(default %(default)s)")
+    p.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+    p.set_defaults(handler=run)
+
+
+def _eval_set_path(name: str) -> Path:
+    """The evaluation engineer's resolver, wherever it landed."""
+    try:
+        from engine.evaluate import eval_set_path
+    except ImportError:
+        from corpora.evalsets import eval_set_path
+    return Path(eval_set_path(name))
+
+
+def resolve(source: str) -> Path:
+    """A path that exists wins over a shipped set's name; otherwise the name is looked up."""
+    path = Path(source)
+    if path.exists() or os.sep in source or source.endswith((".txt", ".tsv", ".csv")):
+        return path  # a missing path reads as 'No such file', not 'unknown set'
+    return _eval_set_path(source)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cli.main import UsageError
+    from engine.evaluate import evaluate_analogies, evaluate_pairs
+    from engine.vectors import KeyedVectors
+
+    if args.restrict_vocab < 1:
+        raise UsageError(f"--restrict-vocab must be at least 1 (got {args.restrict_vocab})")
+    analogies, pairs = args.analogies, args.pairs
+    if analogies is None and pairs is None:
+        analogies, pairs = "google", "wordsim353"
+    # Resolve every source before the (possibly slow) load, so a typo fails at once.
+    analogy_path = resolve(analogies) if analogies is not None else None
+    pairs_path = resolve(pairs) if pairs is not None else None
+    for path in (analogy_path, pairs_path):
+        if path is not None and not path.is_file():
+            with open(path, encoding="utf-8"):  # raises the OSError that explains why
+                pass
+    kv = KeyedVectors.load(args.vectors)
+
+    report: dict = {"vectors": str(args.vectors), "analogy_accuracy": None,
+                    "pairs_spearman": None, "analogies": None, "pairs": None}
+    if analogy_path is not None:
+        res = evaluate_analogies(kv, analogy_path, restrict_vocab=args.restrict_vocab)
+        report["analogy_accuracy"] = output.number(res.accuracy)
+        report["analogies"] = {
+            "source": analogies, "path": str(analogy_path),
+            "restrict_vocab": args.restrict_vocab,
+            "correct": res.correct, "total": res.total, "skipped": res.skipped,
+            "accuracy": output.number(res.accuracy),
+            "sections": [{"name": s.name, "correct": s.correct, "total": s.total,
+                          "accuracy": output.number(s.correct / s.total) if s.total else None}
+                         for s in res.sections],
+        }
+    if pairs_path is not None:
+        res = evaluate_pairs(kv, pairs_path)
+        report["pairs_spearman"] = output.number(res.spearman)
+        report["pairs"] = {
+            "source": pairs, "path": str(pairs_path),
+            "spearman": output.number(res.spearman), "pearson": output.number(res.pearson),
+            "oov_ratio": output.number(res.oov_ratio), "used": res.used,
+            "skipped": res.skipped,
+        }
+    if args.json:
+        output.print_json(report)
+    else:
+        _print_report(report)
+    return 0
+
+
+def _pct(x) -> str:
+    return "n/a" if x is None else f"{100 * x:.1f}%"
+
+
+def _print_report(report: dict) -> None:
+    from rich import box
+    from rich.table import Table
+
+    console = output.stdout_console()
+    a = report["analogies"]
+    if a is not None:
+        table = Table(title=f"analogies: {a['source']} (3CosAdd, top "
+                            f"{output.fmt_count(a['restrict_vocab'])} words)",
+                      box=box.SIMPLE_HEAD, title_justify="left")
+        table.add_column("section")
+        table.add_column("correct", justify="right")
+        table.add_column("asked", justify="right")
+        table.add_column("accuracy", justify="right")
+        for s in a["sections"]:
+            table.add_row(s["name"], output.fmt_count(s["correct"]),
+                          output.fmt_count(s["total"]), _pct(s["accuracy"]))
+        table.add_section()
+        table.add_row("total", output.fmt_count(a["correct"]), output.fmt_count(a["total"]),
+                      _pct(a["accuracy"]), style="bold")
+        console.print(table)
+        console.print(f"skipped {output.fmt_count(a['skipped'])} question(s) with words "
+                      "outside the vocabulary")
+    p = report["pairs"]
+    if p is not None:
+        if a is not None:
+            console.print()
+        table = Table(title=f"word pairs: {p['source']}", box=box.SIMPLE_HEAD,
+                      title_justify="left")
+        table.add_column("measure")
+        table.add_column("value", justify="right")
+        table.add_row("Spearman rho", output.fmt_score(p["spearman"]))
+        table.add_row("Pearson r", output.fmt_score(p["pearson"]))
+        table.add_row("pairs used", output.fmt_count(p["used"]))
+        table.add_row("pairs skipped (OOV)", output.fmt_count(p["skipped"]))
+        table.add_row("OOV ratio", _pct(p["oov_ratio"]))
+        console.print(table)
+    console.print(f"analogy accuracy: {_pct(report['analogy_accuracy'])}   "
+                  f"pairs Spearman: {output.fmt_score(report['pairs_spearman'])}")

@@ -1,0 +1,111 @@
+"""``wordlab query``: nearest neighbours, analogies, similarity and the odd one out.
+
+Reads any word2vec C-format file (text or binary, ours or gensim's).  ``--json`` output:
+
+* ``--similar W``:      ``{"query": {"similar": W, "k": N}, "results": [{"word", "score"}...]}``
+* ``--analogy A B C``:  ``{"query": {"analogy": [A, B, C], "method": "add"|"mul", "k": N},
+  "results": [...]}`` (A is to B as C is to ?, i.e. B - A + C; query words excluded)
+* ``--similarity X Y``: ``{"query": {"similarity": [X, Y]}, "similarity": S}``
+* ``--doesnt-match W...``: ``{"query": {"doesnt_match": [W...]}, "result": W}``
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from cli import output
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "query", help="ask trained vectors: neighbours, analogies, similarity",
+        description="Query word vectors saved in word2vec's C format (text or binary).",
+        epilog="Examples:\n"
+               "  wordlab query toy.vec --similar king -k 5\n"
+               "  wordlab query toy.vec --analogy man king woman   # man : king :: woman : ?\n"
+               "  wordlab query toy.vec --similarity cat dog --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("vectors", metavar="FILE", help="vectors in word2vec format")
+    mode = p.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--similar", metavar="WORD", help="the k nearest words by cosine")
+    mode.add_argument("--analogy", nargs=3, metavar=("A", "B", "C"),
+                      help="A is to B as C is to ?  (B - A + C, 3CosAdd)")
+    mode.add_argument("--similarity", nargs=2, metavar=("W1", "W2"),
+                      help="cosine similarity of two words")
+    mode.add_argument("--doesnt-match", nargs="+", metavar="WORD",
+                      help="the word furthest from the mean of the others")
+    p.add_argument("-k", "--topn", type=int, default=10, metavar="N",
+                   help="how many answers for --similar / --analogy (default %(default)s)")
+    p.add_argument("--cosmul", action="store_true",
+                   help="--analogy with 3CosMul (Levy & Goldberg) instead of 3CosAdd")
+    p.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+    p.set_defaults(handler=run)
+
+
+def _check(args: argparse.Namespace) -> None:
+    from cli.main import UsageError
+
+    if args.topn < 1:
+        raise UsageError(f"-k must be at least 1 (got {args.topn})")
+    if args.cosmul and args.analogy is None:
+        raise UsageError("--cosmul only applies to --analogy")
+    if args.doesnt_match is not None and len(args.doesnt_match) < 2:
+        raise UsageError("--doesnt-match needs at least two words")
+
+
+def _results(pairs) -> list[dict]:
+    return [{"word": w, "score": output.number(s)} for w, s in pairs]
+
+
+def _table(title: str, pairs) -> None:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("word")
+    table.add_column("cosine", justify="right")
+    for rank, (word, score) in enumerate(pairs, 1):
+        table.add_row(str(rank), word, output.fmt_score(score))
+    output.stdout_console().print(table)
+
+
+def run(args: argparse.Namespace) -> int:
+    from engine.vectors import KeyedVectors
+
+    _check(args)
+    kv = KeyedVectors.load(args.vectors)
+    k = args.topn
+    if args.similar is not None:
+        pairs = kv.most_similar(positive=[args.similar], topn=k)
+        if args.json:
+            output.print_json({"query": {"similar": args.similar, "k": k},
+                               "results": _results(pairs)})
+        else:
+            _table(f"nearest to {args.similar!r}", pairs)
+    elif args.analogy is not None:
+        a, b, c = args.analogy
+        method = "mul" if args.cosmul else "add"
+        pairs = kv.analogy(a, b, c, topn=k, method=method)
+        if args.json:
+            output.print_json({"query": {"analogy": [a, b, c], "method": method, "k": k},
+                               "results": _results(pairs)})
+        else:
+            formula = f"{b} - {a} + {c}" if method == "add" else f"3CosMul({a}:{b} :: {c}:?)"
+            _table(f"{a} : {b} :: {c} : ?   ({formula})", pairs)
+    elif args.similarity is not None:
+        w1, w2 = args.similarity
+        score = kv.similarity(w1, w2)
+        if args.json:
+            output.print_json({"query": {"similarity": [w1, w2]},
+                               "similarity": output.number(score)})
+        else:
+            print(f"cosine({w1}, {w2}) = {output.fmt_score(score)}")
+    else:
+        words = list(args.doesnt_match)
+        odd = kv.doesnt_match(words)
+        if args.json:
+            output.print_json({"query": {"doesnt_match": words}, "result": odd})
+        else:
+            print(f"doesn't match: {odd}")
+    return 0
