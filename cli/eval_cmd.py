@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from cli import output
@@ -42,21 +41,11 @@ def add_parser(sub) -> None:
     p.set_defaults(handler=run)
 
 
-def _eval_set_path(name: str) -> Path:
-    """The evaluation engineer's resolver, wherever it landed."""
-    try:
-        from engine.evaluate import eval_set_path
-    except ImportError:
-        from corpora.evalsets import eval_set_path
-    return Path(eval_set_path(name))
-
-
 def resolve(source: str) -> Path:
-    """A path that exists wins over a shipped set's name; otherwise the name is looked up."""
-    path = Path(source)
-    if path.exists() or os.sep in source or source.endswith((".txt", ".tsv", ".csv")):
-        return path  # a missing path reads as 'No such file', not 'unknown set'
-    return _eval_set_path(source)
+    """An existing file as given, else a shipped set's name (CorpusError naming the sets)."""
+    from corpora.evalsets import resolve_eval_source
+
+    return Path(resolve_eval_source(source))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,24 +61,22 @@ def run(args: argparse.Namespace) -> int:
     # Resolve every source before the (possibly slow) load, so a typo fails at once.
     analogy_path = resolve(analogies) if analogies is not None else None
     pairs_path = resolve(pairs) if pairs is not None else None
-    for path in (analogy_path, pairs_path):
-        if path is not None and not path.is_file():
-            with open(path, encoding="utf-8"):  # raises the OSError that explains why
-                pass
     kv = KeyedVectors.load(args.vectors)
 
     report: dict = {"vectors": str(args.vectors), "analogy_accuracy": None,
                     "pairs_spearman": None, "analogies": None, "pairs": None}
     if analogy_path is not None:
         res = evaluate_analogies(kv, analogy_path, restrict_vocab=args.restrict_vocab)
-        report["analogy_accuracy"] = output.number(res.accuracy)
+        report["analogy_accuracy"] = output.number(res.accuracy) if res.total else None
         report["analogies"] = {
             "source": analogies, "path": str(analogy_path),
             "restrict_vocab": args.restrict_vocab,
             "correct": res.correct, "total": res.total, "skipped": res.skipped,
-            "accuracy": output.number(res.accuracy),
+            "invalid": res.invalid, "oov_ratio": output.number(res.oov_ratio),
+            "accuracy": output.number(res.accuracy) if res.total else None,
             "sections": [{"name": s.name, "correct": s.correct, "total": s.total,
-                          "accuracy": output.number(s.correct / s.total) if s.total else None}
+                          "skipped": s.skipped,
+                          "accuracy": output.number(s.accuracy) if s.total else None}
                          for s in res.sections],
         }
     if pairs_path is not None:
@@ -99,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
             "source": pairs, "path": str(pairs_path),
             "spearman": output.number(res.spearman), "pearson": output.number(res.pearson),
             "oov_ratio": output.number(res.oov_ratio), "used": res.used,
-            "skipped": res.skipped,
+            "skipped": res.skipped, "invalid": res.invalid,
         }
     if args.json:
         output.print_json(report)
@@ -134,7 +121,9 @@ def _print_report(report: dict) -> None:
                       _pct(a["accuracy"]), style="bold")
         console.print(table)
         console.print(f"skipped {output.fmt_count(a['skipped'])} question(s) with words "
-                      "outside the vocabulary")
+                      f"outside the vocabulary ({_pct(a['oov_ratio'])})"
+                      + (f"; {output.fmt_count(a['invalid'])} malformed line(s) ignored"
+                         if a["invalid"] else ""))
     p = report["pairs"]
     if p is not None:
         if a is not None:
@@ -148,6 +137,8 @@ def _print_report(report: dict) -> None:
         table.add_row("pairs used", output.fmt_count(p["used"]))
         table.add_row("pairs skipped (OOV)", output.fmt_count(p["skipped"]))
         table.add_row("OOV ratio", _pct(p["oov_ratio"]))
+        if p["invalid"]:
+            table.add_row("malformed lines", output.fmt_count(p["invalid"]))
         console.print(table)
     console.print(f"analogy accuracy: {_pct(report['analogy_accuracy'])}   "
                   f"pairs Spearman: {output.fmt_score(report['pairs_spearman'])}")
