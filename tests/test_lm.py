@@ -1,0 +1,221 @@
+"""The language model: trains, beats the unigram baseline, can be paused, cancelled, saved."""
+
+import math
+import threading
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from engine.errors import ConfigError, CorpusError, FormatError, TrainingError, WordlabError
+from engine.lm import EOS, UNK, LanguageModelSession, LMConfig, LMVocab
+from engine.lstm import LSTMCell
+from engine.rnn import RNNCell
+
+SENTENCES = [["the", "cat", "sat", "on", "the", "mat"],
+             ["a", "dog", "ran", "in", "the", "park"],
+             ["the", "bird", "sang", "a", "song"]] * 40
+TINY = LMConfig(emb=12, hidden=16, bptt=8, batch_size=4, epochs=2, lr=0.01, seed=3)
+
+
+def session(**kw):
+    import dataclasses
+    return LanguageModelSession(dataclasses.replace(TINY, **kw), SENTENCES)
+
+
+@pytest.mark.parametrize("kw,word", [
+    (dict(hidden=0), "hidden"), (dict(hidden=5000), "hidden"), (dict(layers=3), "layers"),
+    (dict(bptt=0), "bptt"), (dict(lr=0.0), "lr"), (dict(lr=float("nan")), "lr"),
+    (dict(cell="gru"), "cell"), (dict(dropout=1.0), "dropout"), (dict(emb=-1), "emb"),
+    (dict(val_fraction=0.9), "val_fraction"), (dict(batch_size=0), "batch_size"),
+    (dict(clip=-1.0), "clip"), (dict(optimizer="rmsprop"), "optimizer"),
+    (dict(threads=0), "threads"), (dict(hidden=True), "hidden"),
+])
+def test_config_validation_one_clear_line(kw, word):
+    with pytest.raises(ConfigError) as err:
+        LMConfig(**kw).validate()
+    msg = str(err.value)
+    assert word in msg and "\n" not in msg
+    with pytest.raises(ConfigError):
+        LanguageModelSession(LMConfig(**kw), SENTENCES)
+
+
+def test_vocab_unk_and_eos():
+    v = LMVocab.build(["b", "a", "b", "c", "b", "a", EOS], min_count=2)
+    assert v.words == [UNK, EOS, "b", "a"]
+    assert v.counts.tolist() == [1, 1, 3, 2]
+    ids, used = v.encode(["a", "zebra", "b"])
+    assert used == ["a", UNK, "b"] and ids.tolist() == [3, 0, 2]
+    with pytest.raises(CorpusError):
+        LMVocab.build(["a", "b"], min_count=5)
+
+
+def test_session_maps_unknown_words_visibly_and_splits_the_tail():
+    s = session(val_fraction=0.1)
+    n = sum(len(x) + 1 for x in SENTENCES)
+    assert len(s.train_ids) + len(s.val_ids) == n
+    assert len(s.val_ids) == round(0.1 * n)
+    ids, used = s.encode(["the", "unicorn"])
+    assert used == ["the", UNK] and ids[1] == 0
+    tr = s.trace(["the", "unicorn", "sat"])
+    assert tr.tokens == ["the", UNK, "sat"] and tr.words[1] == "unicorn"
+
+
+def test_bad_corpora_and_sentences():
+    with pytest.raises(CorpusError, match="no tokens"):
+        LanguageModelSession(TINY, [[], []])
+    with pytest.raises(CorpusError, match="too small"):
+        LanguageModelSession(TINY, [["a", "b"]])
+    with pytest.raises(ConfigError, match="at least one word"):
+        session().trace([])
+
+
+def test_trains_loss_falls_and_beats_unigram():
+    s = session(epochs=3)
+    events = []
+    final = s.run(callback=events.append)
+    assert final.finished and final.done == final.total and final.epoch == 3
+    assert events[-1] is final
+    assert final.loss < events[0].loss
+    assert all(e.done <= e.total for e in events)
+    uni = s.unigram_perplexity()
+    assert final.val_perplexity is not None
+    assert final.val_perplexity < 0.5 * uni
+    assert s.val_perplexities[-1] == final.val_perplexity
+    assert final.perplexity == pytest.approx(math.exp(final.loss))
+
+
+def test_rnn_cell_language_model_trains_too():
+    s = session(cell="rnn", epochs=2)
+    p = s.run()
+    assert p.val_perplexity < s.unigram_perplexity()
+
+
+def test_predict_next_sorted_probabilities():
+    s = session()
+    s.run()
+    preds = s.predict_next(["the", "cat"], k=4)
+    assert len(preds) == 4
+    probs = [p for _, p in preds]
+    assert probs == sorted(probs, reverse=True)
+    assert all(0 <= p <= 1 for p in probs) and sum(probs) <= 1 + 1e-9
+    assert all(w in s.vocab for w, _ in preds)
+    assert s.predict_next([], k=len(s.vocab) + 5)   # sentence start; k capped at |V|
+    assert sum(p for _, p in s.predict_next([], k=len(s.vocab))) == pytest.approx(1.0)
+    with pytest.raises(ConfigError):
+        s.predict_next(["the"], k=0)
+
+
+@pytest.mark.parametrize("cell,layers", [("lstm", 1), ("lstm", 2), ("rnn", 2)])
+def test_numpy_cells_and_traces_match_the_torch_model(cell, layers):
+    s = session(cell=cell, layers=layers, epochs=1)
+    s.run()
+    c = s.cell(0)
+    assert isinstance(c, LSTMCell if cell == "lstm" else RNNCell)
+    words = ["the", "dog", "sang"]
+    ids, _ = s.encode(words)
+    with torch.no_grad():
+        s.model.eval()
+        emb = s.model.encoder(torch.from_numpy(ids)[:, None])
+        out, _ = s.model.rnn(emb, s.model.init_hidden(1))
+    top = s.trace(words, layer=layers - 1)
+    np.testing.assert_allclose(np.stack([st.h for st in top.steps]), out[:, 0].numpy(),
+                               atol=1e-5)
+    bottom = s.trace(words)
+    np.testing.assert_allclose(bottom.x, s.embeddings()[ids])
+    with pytest.raises(ConfigError):
+        s.cell(layers)
+
+
+def test_cancel_from_another_thread():
+    s = session(epochs=1000)
+    cancel = threading.Event()
+    seen = []
+
+    def cb(p):
+        seen.append(p)
+        cancel.set()
+
+    result = {}
+    t = threading.Thread(target=lambda: result.setdefault("p", s.run(cb, cancel_event=cancel)))
+    t.start()
+    t.join(60)
+    assert not t.is_alive()
+    assert result["p"].finished is False and result["p"].done < result["p"].total
+
+
+def test_pause_holds_training_until_cleared():
+    s = session(epochs=3)
+    pause, paused = threading.Event(), threading.Event()
+    calls = []
+
+    def cb(p):
+        calls.append(p)
+        if len(calls) == 1:
+            pause.set()
+            paused.set()
+
+    result = {}
+    t = threading.Thread(target=lambda: result.setdefault("p", s.run(cb, pause_event=pause)))
+    t.start()
+    assert paused.wait(60)
+    n = len(calls)
+    t.join(0.3)                          # while paused, no progress happens
+    assert t.is_alive() and len(calls) == n
+    pause.clear()
+    t.join(60)
+    assert not t.is_alive() and result["p"].finished
+
+
+def test_nan_loss_stops_with_training_error_and_keeps_good_weights():
+    s = session(epochs=50)
+
+    def poison(p):
+        with torch.no_grad():
+            s.model.decoder.weight[0, 0] = float("nan")
+
+    with pytest.raises(TrainingError) as err:
+        s.run(callback=poison)
+    assert "nan" in str(err.value) and "\n" not in str(err.value)
+    assert isinstance(err.value, WordlabError)
+    assert all(bool(torch.isfinite(p).all()) for p in s.model.parameters())
+    probs = [p for _, p in s.predict_next(["the"], k=3)]
+    assert all(math.isfinite(p) for p in probs)
+
+
+def test_threads_from_config_during_run_only():
+    before = torch.get_num_threads()
+    seen = []
+    session(threads=1, epochs=1).run(callback=lambda p: seen.append(torch.get_num_threads()))
+    assert seen and set(seen) == {1}
+    assert torch.get_num_threads() == before
+
+
+def test_time_limit_stops_and_reports_validation():
+    s = session(epochs=100, time_limit=1e-9)
+    p = s.run()
+    assert p.finished and p.done < p.total and p.val_perplexity is not None
+
+
+def test_save_load_round_trip_without_pickle(tmp_path):
+    s = session(layers=2)
+    s.run()
+    path = tmp_path / "lm.npz"
+    s.save(path)
+    assert not [f for f in tmp_path.iterdir() if f.name.endswith(".tmp")]
+    back = LanguageModelSession.load(path)
+    assert back.config == s.config and back.vocab.words == s.vocab.words
+    assert back.predict_next(["a", "dog"]) == s.predict_next(["a", "dog"])
+    for a, b in zip(back.cell(1).stacked(), s.cell(1).stacked()):
+        assert np.array_equal(a, b)
+    with pytest.raises(CorpusError):
+        back.run()
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a zip file at all")
+    with pytest.raises(FormatError):
+        LanguageModelSession.load(bad)
+    pickled = tmp_path / "obj.npz"
+    np.savez(pickled, x=np.array([{"a": 1}], dtype=object))
+    with pytest.raises(FormatError):
+        LanguageModelSession.load(pickled)
