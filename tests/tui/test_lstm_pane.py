@@ -1,0 +1,254 @@
+"""Pilot tests of the LSTM pane (tab 7): step through time, switch the cell, the lecture's tables,
+train the language model, and bad input (empty sentence, unknown words, absurd hidden size)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from textual.app import App, ComposeResult
+from textual.reactive import reactive
+from textual.widgets import DataTable, Input, Static
+
+from engine.gateview import FreshModel, unit_terms
+from engine.presets import presets
+from tui.panes.lstm import LSTMPane
+
+SENTENCES = [
+    "i love cute cat".split(),
+    "we watch movie".split(),
+    "you draw picture".split(),
+    "cat chase dog".split(),
+    "i love dog".split(),
+    "we love movie".split(),
+] * 4
+
+
+class TinyCorpus:
+    """A re-iterable stream of sentences, as a corpora Corpus is."""
+
+    name = "tiny"
+    description = "test sentences"
+
+    def __init__(self, sentences):
+        self.sentences = sentences
+
+    def __iter__(self):
+        return iter([list(s) for s in self.sentences])
+
+
+class PaneApp(App):
+    CSS_PATH = ["../../tui/panes/lstm.tcss"]
+    corpus = reactive(None, always_update=True, init=False)
+    model = reactive(None, always_update=True, init=False)
+    vectors = reactive(None, always_update=True, init=False)
+
+    def __init__(self, corpus=None):
+        super().__init__()
+        self.set_reactive(PaneApp.corpus, corpus)
+
+    def compose(self) -> ComposeResult:
+        yield LSTMPane(id="lstm-pane")
+
+
+def _app(sentences=SENTENCES):
+    return PaneApp(TinyCorpus(sentences))
+
+
+def _cell_text(table: DataTable, row: int, col: str) -> str:
+    return str(table.get_cell(str(row), col))
+
+
+def _expected(pane: LSTMPane):
+    """The engine's numbers for the pane's current sentence, cell and step."""
+    model = FreshModel.from_sentences(TinyCorpus(SENTENCES), hidden_size=pane.hidden_size)
+    _, x = model.encode(pane.sentence)
+    return model.cell(pane.kind).run(x)
+
+
+def _fmt(v):
+    s = f"{v:.2f}"
+    return "0.00" if s == "-0.00" else s
+
+
+async def test_gate_table_matches_the_engine_and_steps_through_time():
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(LSTMPane)
+        pane.focus()
+        await pilot.pause()
+        assert pane.sentence == "i love cute cat"
+        table = pane.query_one("#lstm-table", DataTable)
+        steps = _expected(pane)
+        assert pane.t == 0
+        for col in ("f", "i", "g", "c", "o", "h"):
+            for u in range(8):
+                assert _cell_text(table, u, col) == _fmt(getattr(steps[0], col)[u])
+        await pilot.press("right", "right")
+        assert pane.t == 2
+        for u in range(8):
+            assert _cell_text(table, u, "c") == _fmt(steps[2].c[u])
+        # the equation panel shows the selected unit's numbers at t = 2
+        await pilot.press("down")
+        eq = str(pane.query_one("#lstm-eq", Static).render())
+        vals = unit_terms(steps[2], 1).values
+        assert "unit 1" in eq and "cute" in eq
+        assert f"σ({_fmt(vals['a_f'])}) = {_fmt(vals['f'])}" in eq
+        assert f"= {_fmt(vals['c'])}" in eq
+        await pilot.press("right", "right", "right")       # stops at the last step
+        assert pane.t == 3
+        await pilot.press("left")
+        assert pane.t == 2
+        assert "t=2/3" in str(pane.query_one("#lstm-status", Static).render())
+
+
+async def test_switch_between_rnn_and_lstm():
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(LSTMPane)
+        pane.focus()
+        await pilot.press("right", "c")
+        assert pane.kind == "rnn" and pane.t == 1
+        table = pane.query_one("#lstm-table", DataTable)
+        labels = [str(c.label) for c in table.columns.values()]
+        assert labels == ["unit", "h_t-1", "W·[h,x]+b", "h_t"]
+        steps = _expected(pane)
+        for u in range(8):
+            assert _cell_text(table, u, "h") == _fmt(steps[1].h[u])
+            assert _cell_text(table, u, "h_prev") == _fmt(steps[0].h[u])
+        assert "tanh(" in str(pane.query_one("#lstm-eq", Static).render())
+        await pilot.press("c")
+        assert pane.kind == "lstm"
+        assert [str(c.label) for c in table.columns.values()][1:] == [
+            "f_t", "i_t", "C~_t", "C_t", "o_t", "h_t"]
+
+
+async def test_unknown_words_become_unk_visibly_and_empty_sentence_is_a_message():
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(LSTMPane)
+        pane.focus()
+        await pilot.press("e")
+        field = pane.query_one("#lstm-sentence", Input)
+        assert app.focused is field
+        field.value = "i love qeen"
+        await pilot.press("enter")
+        assert pane.tokens.tokens == ("i", "love", "<unk>")
+        status = str(pane.query_one("#lstm-status", Static).render())
+        assert "<unk>" in status
+        msg = str(pane.query_one("#lstm-message", Static).render())
+        assert "qeen" in msg and "<unk>" in msg
+        assert app.focused is pane                          # letter keys act on the pane again
+
+        await pilot.press("e")
+        field.value = "   "
+        await pilot.press("enter")
+        assert pane.steps == []
+        assert "empty" in str(pane.query_one("#lstm-message", Static).render())
+        assert pane.query_one("#lstm-table", DataTable).row_count == 0
+        await pilot.press("escape", "right")               # no crash, a message
+        assert "no sentence" in str(pane.query_one("#lstm-message", Static).render())
+
+
+async def test_absurd_hidden_size_is_an_inline_message_and_big_ones_are_capped():
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(LSTMPane)
+        hidden = pane.query_one("#lstm-hidden", Input)
+        hidden.focus()
+        hidden.value = "100000"
+        await pilot.press("enter")
+        assert "hidden size" in str(pane.query_one("#lstm-message", Static).render())
+        assert pane.hidden_size == 8
+        hidden.focus()
+        hidden.value = "0"
+        await pilot.press("enter")
+        assert pane.hidden_size == 8
+        hidden.focus()
+        hidden.value = "32"
+        await pilot.press("enter")
+        assert pane.hidden_size == 32
+        table = pane.query_one("#lstm-table", DataTable)
+        assert table.row_count == 8
+        assert "units 0-7 of 32" in str(pane.query_one("#lstm-eq", Static).render())
+
+
+async def test_lecture_tables_are_exact():
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(LSTMPane)
+        pane.focus()
+        await pilot.press("k")
+        table = pane.query_one("#lstm-preset-input", DataTable)
+        row = [str(c) for c in table.get_row("i_t * C~_t")]
+        assert row == ["i_t * C~_t", "0.01", "0", "0.48", "0.04", "0.72", "0.07", "0.4"]
+        forget = pane.query_one("#lstm-preset-forget-all", DataTable)
+        assert [str(c) for c in forget.get_row("f_t * C_{t-1}")][1:] == ["0"] * 7
+        keep = pane.query_one("#lstm-preset-remember-all", DataTable)
+        assert [str(c) for c in keep.get_row("f_t * C_{t-1}")][1:] == [
+            "0.2", "0.1", "0.3", "0.5", "0.2", "0.2", "0.3"]
+        for p in presets():
+            t = pane.query_one(f"#lstm-preset-{p.key}", DataTable)
+            assert t.row_count == len(p.rows)
+
+
+async def test_next_corpus_sentence():
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(LSTMPane)
+        pane.focus()
+        await pilot.press("s", "s")
+        assert pane.sentence == "we watch movie"
+        assert pane.query_one("#lstm-sentence", Input).value == "we watch movie"
+
+
+async def test_train_the_language_model_then_stop():
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(LSTMPane)
+        pane.focus()
+        await pilot.press("x")
+        assert "nothing is training" in str(pane.query_one("#lstm-message", Static).render())
+        await pilot.press("t")
+        workers = [w for w in app.workers if w.group == "lm-trainer"]
+        assert workers
+        await pilot.press("x")                              # stop: handled while training runs
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pane._training_kind is None
+        status = str(pane.query_one("#lstm-lm-status", Static).render())
+        assert "stopped" in status
+
+
+async def test_trained_weights_fill_the_table_and_predict_the_next_word():
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(LSTMPane)
+        pane.focus()
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "finished" in str(pane.query_one("#lstm-lm-status", Static).render())
+        trained = pane.trained["lstm"]
+        assert pane.use_trained
+        _, x = trained.encode(pane.sentence)
+        steps = trained.cell("lstm").run(x)
+        table = pane.query_one("#lstm-table", DataTable)
+        assert _cell_text(table, 0, "h") == _fmt(steps[0].h[0])
+        preds = trained.predict_next(["i"], 5)
+        text = str(pane.query_one("#lstm-predict", Static).render())
+        assert preds[0][0] in text and f"{preds[0][1]:.2f}" in text
+        await pilot.press("w")                              # back to fresh weights
+        assert not pane.use_trained
+        assert _cell_text(table, 0, "h") == _fmt(_expected(pane)[0].h[0])
+
+
+async def test_a_corpus_too_small_to_train_is_a_message():
+    app = _app([["a", "b"]])
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(LSTMPane)
+        pane.focus()
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "too small" in str(pane.query_one("#lstm-message", Static).render())
+        assert "lstm" not in pane.trained
