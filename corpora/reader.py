@@ -1,0 +1,253 @@
+"""Streaming text files into sentences of tokens, never holding a whole file in memory.
+
+Files are read in fixed-size blocks (:data:`BLOCK`) through an incremental decoder, so a
+1 GB file, or one 100 MB line without a newline (text8), costs a few blocks of memory.
+
+Encoding policy (documented for users in one line each):
+
+* UTF-8 is expected; a UTF-8 byte-order mark is ignored, a UTF-16 BOM selects UTF-16.
+* Bytes that are not valid UTF-8 are *replaced*, one by one, by the character they mean in
+  Windows-1252 (a superset of Latin-1 for printable text).  A Latin-1 file ``café`` therefore
+  still gives the token ``café``; each such byte is counted in ``replaced_bytes`` and the user
+  sees ``"latin1.txt: not valid UTF-8; 3 bytes replaced (read as Windows-1252)"``.
+  This works in a stream (unlike "try UTF-8, then re-read the file as Latin-1") and keeps a
+  mostly-UTF-8 file with a few stray bytes intact.
+* ``encoding="latin-1"`` (or any Python codec name) forces a codec instead.
+* A file with NUL bytes in its first block, or whose first block is mostly undecodable or
+  control characters, "looks like a binary file" and is refused.
+
+Sentences: one per line by default; a line longer than :data:`LONG_LINE` tokens is cut into
+sentences of :data:`LONG_LINE_CHUNK` tokens as it streams.  With ``chunk=N`` line breaks are
+ignored and every N tokens make a sentence (word2vec.c's behaviour on text8).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.errors import CorpusError
+
+__all__ = [
+    "BLOCK",
+    "LONG_LINE",
+    "LONG_LINE_CHUNK",
+    "FileReport",
+    "sniff",
+    "iter_sentences",
+]
+
+BLOCK = 1 << 18            # 256 KiB per read: a block's tokens, not the file, bound the memory
+SNIFF = 1 << 16            # bytes looked at to decide "binary?"
+LONG_LINE = 10_000         # a line with more tokens than this is streamed in chunks
+LONG_LINE_CHUNK = 1_000    # ... of this many tokens (word2vec.c's MAX_SENTENCE_LENGTH)
+MAX_TAIL = 1 << 20         # a "word" longer than this without a space is cut anyway
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+# surrogateescape turns an undecodable byte b into U+DC00+b; map it to its Windows-1252 meaning
+# (the five bytes cp1252 leaves undefined fall back to Latin-1, i.e. a C1 control character).
+_CP1252 = {
+    0xDC00 + b: bytes([b]).decode("cp1252", errors="strict") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    else chr(b)
+    for b in range(0x80, 0x100)
+}
+
+
+@dataclass
+class FileReport:
+    """What reading one file found; filled in as the file streams."""
+
+    path: Path
+    encoding: str = "utf-8"
+    replaced_bytes: int = 0
+    tokens: int = 0
+
+    def note(self) -> str | None:
+        """The one line to show the user, or None when there is nothing to say."""
+        if self.replaced_bytes:
+            n = self.replaced_bytes
+            return (f"{self.path.name}: not valid UTF-8; {n} byte{'s' if n != 1 else ''} "
+                    "replaced (read as Windows-1252)")
+        return None
+
+
+def _detect_encoding(head: bytes, forced: str | None) -> tuple[str, int]:
+    """(codec, bytes of BOM to skip)."""
+    if forced:
+        try:
+            name = codecs.lookup(forced).name
+        except LookupError:
+            raise CorpusError(f"unknown text encoding {forced!r}") from None
+        return name, 0
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8", 3
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", 0  # the utf-16 codec reads and drops its own BOM
+    return "utf-8", 0
+
+
+class _Decoder:
+    """Incremental decoder that counts (and repairs) bytes that are not valid UTF-8."""
+
+    def __init__(self, encoding: str) -> None:
+        self.utf8 = encoding == "utf-8"
+        errors = "surrogateescape" if self.utf8 else "replace"
+        self._dec = codecs.getincrementaldecoder(encoding)(errors=errors)
+        self.replaced = 0
+
+    def decode(self, data: bytes, final: bool = False) -> str:
+        text = self._dec.decode(data, final)
+        if self.utf8:
+            if not text.isascii() and _ESCAPED.search(text):
+                self.replaced += len(_ESCAPED.findall(text))
+                text = text.translate(_CP1252)
+        elif "\ufffd" in text:
+            self.replaced += text.count("\ufffd")
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            # "café" typed as e + U+0301 and as é must be one word
+            text = unicodedata.normalize("NFC", text)
+        return text
+
+
+def _open(path: Path):
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise CorpusError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise CorpusError(f"{path} is a folder, not a file") from None
+    except PermissionError:
+        raise CorpusError(f"cannot read {path}: permission denied") from None
+    except OSError as e:
+        raise CorpusError(f"cannot read {path}: {e.strerror or e}") from None
+
+
+def sniff(path: Path, encoding: str | None = None) -> str:
+    """Look at the first block: refuse binaries, return the codec that will be used.
+
+    Raises CorpusError for a binary-looking file.  Does not decide emptiness of the
+    tokens (that needs the tokenizer); an empty (0-byte) file is refused here.
+    """
+    with _open(path) as f:
+        head = f.read(SNIFF)
+    if not head:
+        raise CorpusError(f"{path} is empty")
+    codec, skip = _detect_encoding(head, encoding)
+    if codec == "utf-8" and b"\x00" in head:
+        raise CorpusError(f"{path} looks like a binary file (it contains NUL bytes), not text")
+    dec = _Decoder(codec)
+    text = dec.decode(head[skip:])
+    if text:
+        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+        bad = dec.replaced + controls
+        if bad > 0.3 * len(text) or (codec == "utf-8" and bad > 0.1 * len(text) and controls):
+            raise CorpusError(f"{path} looks like a binary file, not text")
+    return codec
+
+
+def _blocks(path: Path, codec: str, report: FileReport) -> Iterator[str]:
+    """Decoded text of the file, block by block."""
+    with _open(path) as f:
+        first = True
+        dec = _Decoder(codec)
+        while True:
+            data = f.read(BLOCK)
+            if first:
+                if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
+                    data = data[3:]
+                first = False
+            if not data:
+                text = dec.decode(b"", final=True)
+                report.replaced_bytes = dec.replaced
+                if text:
+                    yield text
+                return
+            text = dec.decode(data)
+            report.replaced_bytes = dec.replaced
+            if text:
+                yield text
+
+
+def _split_tail(text: str) -> tuple[str, str]:
+    """Split at the last whitespace: (complete text, unfinished word carried to the next block)."""
+    cut = max(text.rfind(" "), text.rfind("\n"), text.rfind("\t"), text.rfind("\r"))
+    if cut < 0:
+        return ("", text) if len(text) < MAX_TAIL else (text, "")
+    return text[: cut + 1], text[cut + 1:]
+
+
+def iter_sentences(
+    path: Path,
+    tokenize: Callable[[str], list[str]],
+    report: FileReport,
+    chunk: int | None = None,
+    codec: str = "utf-8",
+) -> Iterator[list[str]]:
+    """Stream one file as sentences (lists of tokens); updates ``report`` as it goes."""
+    report.replaced_bytes = 0
+    report.tokens = 0
+    tail = ""                 # the unfinished word at the end of the previous block
+    pending: list[str] = []   # tokens of the current (unfinished) line or chunk
+
+    if chunk:
+        for text in _blocks(path, codec, report):
+            text, tail = _split_tail(tail + text)
+            toks = tokenize(text)
+            report.tokens += len(toks)
+            pending.extend(toks)
+            if len(pending) >= chunk:
+                start = 0
+                while len(pending) - start >= chunk:
+                    yield pending[start:start + chunk]
+                    start += chunk
+                del pending[:start]
+        toks = tokenize(tail)
+        report.tokens += len(toks)
+        pending.extend(toks)
+        for start in range(0, len(pending), chunk):
+            yield pending[start:start + chunk]
+        return
+
+    size = LONG_LINE_CHUNK
+    long_line = False  # the current line passed LONG_LINE tokens: it streams in chunks
+
+    def add(toks: list[str]) -> None:
+        nonlocal pending
+        report.tokens += len(toks)
+        if pending:
+            pending.extend(toks)
+        else:
+            pending = toks
+
+    def end_of_line() -> Iterator[list[str]]:
+        nonlocal pending, long_line
+        if long_line or len(pending) > LONG_LINE:
+            for start in range(0, len(pending), size):
+                yield pending[start:start + size]
+        elif pending:
+            yield pending
+        pending = []
+        long_line = False
+
+    for text in _blocks(path, codec, report):
+        text, tail = _split_tail(tail + text)
+        if not text:
+            continue
+        lines = text.split("\n")
+        for line in lines[:-1]:
+            add(tokenize(line))
+            yield from end_of_line()
+        add(tokenize(lines[-1]))
+        if long_line or len(pending) > LONG_LINE:
+            long_line = True
+            start = 0
+            while len(pending) - start >= size:
+                yield pending[start:start + size]
+                start += size
+            pending = pending[start:]
+    add(tokenize(tail))
+    yield from end_of_line()

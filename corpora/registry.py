@@ -1,0 +1,132 @@
+"""The registry: built-in corpora by name, and files/folders by path.
+
+``open_corpus(name_or_path, **options)`` options (all optional):
+
+* ``lowercase`` (bool, default True), ``strip_punct`` (bool, default True): tokenizer options;
+* ``chunk`` (int): ignore line breaks and cut every ``chunk`` tokens (text8 defaults to 1000);
+* ``encoding`` (str): force a codec instead of UTF-8 with the Windows-1252 fallback;
+* ``seed`` (int), ``size`` (int, sentences): toy-world's generator; ``seed`` is accepted and
+  ignored by corpora that are not random, so a front end may always pass its run seed.
+
+Options whose value is None are treated as not given.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.errors import CorpusError
+
+from .corpus import Corpus, FileCorpus, human_bytes
+from .text8 import TEXT8_SIZE, text8_path
+from .toyworld import DEFAULT_SEED, DEFAULT_SIZE, ToyWorld
+
+__all__ = ["CorpusInfo", "list_corpora", "open_corpus", "BUILTINS", "DATA_DIR"]
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+_LECTURE = "the lecture's examples: i love cute cat, we watch movie, you draw picture, cat chase dog"
+_LECTURE_KO = "the lecture's examples in Korean: 나는 귀여운 고양이를 좋아한다, 나는 머신러닝이 좋다"
+_TOY = "generated world with planted gender, capital, plural and tense relations + analogy file"
+_TEXT8 = "first 100 MB of English Wikipedia, cleaned (Matt Mahoney); `wordlab corpora fetch text8`"
+
+BUILTINS = ("lecture", "lecture-ko", "toy-world", "text8")
+_TEXT_OPTIONS = {"lowercase", "strip_punct", "chunk", "encoding", "seed"}
+_TOY_OPTIONS = {"lowercase", "strip_punct", "seed", "size"}
+
+
+@dataclass(frozen=True)
+class CorpusInfo:
+    name: str
+    description: str
+    size: str
+    available: bool
+
+
+def _small_text_size(path: Path) -> str:
+    lines = [ln.split() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    vocab = {w for ln in lines for w in ln}
+    return f"{len(lines)} sentences, {len(vocab)} words"
+
+
+def list_corpora() -> list[CorpusInfo]:
+    """The built-in corpora, in the order a menu shows them."""
+    t8 = text8_path()
+    return [
+        CorpusInfo("lecture", _LECTURE, _small_text_size(DATA_DIR / "lecture.txt"), True),
+        CorpusInfo("lecture-ko", _LECTURE_KO, _small_text_size(DATA_DIR / "lecture-ko.txt"), True),
+        CorpusInfo("toy-world", _TOY, f"{DEFAULT_SIZE:,} sentences (generated)", True),
+        CorpusInfo(
+            "text8", _TEXT8,
+            human_bytes(TEXT8_SIZE) if t8.is_file() else f"{human_bytes(TEXT8_SIZE)} (not downloaded)",
+            t8.is_file(),
+        ),
+    ]
+
+
+def _check_options(where: str, options: dict, allowed: set[str]) -> dict:
+    given = {k: v for k, v in options.items() if v is not None}
+    unknown = sorted(set(given) - allowed)
+    if unknown:
+        raise CorpusError(f"{where} does not take the option {unknown[0]!r} "
+                          f"(it takes: {', '.join(sorted(allowed))})")
+    chunk = given.get("chunk")
+    if chunk is not None and (isinstance(chunk, bool) or not isinstance(chunk, int) or chunk < 1):
+        raise CorpusError(f"chunk must be a positive number of tokens (got {chunk!r})")
+    if "size" not in allowed:
+        given.pop("seed", None)  # the run's seed means nothing to a fixed text
+    return given
+
+
+def _text_files(folder: Path) -> list[Path]:
+    files = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files.extend(Path(root) / n for n in names
+                     if not n.startswith(".") and n.lower().endswith((".txt", ".text")))
+    return sorted(files)
+
+
+def open_corpus(name_or_path: str | os.PathLike, **options) -> Corpus:
+    """A built-in corpus by name, or a ``.txt`` file / folder of them by path."""
+    key = os.fspath(name_or_path)
+    if key in ("lecture", "lecture-ko"):
+        opts = _check_options(key, options, _TEXT_OPTIONS)
+        return FileCorpus([DATA_DIR / f"{key}.txt"], key,
+                          _LECTURE if key == "lecture" else _LECTURE_KO, **opts)
+    if key == "toy-world":
+        opts = _check_options(key, options, _TOY_OPTIONS)
+        return ToyWorld(seed=opts.pop("seed", DEFAULT_SEED), size=opts.pop("size", DEFAULT_SIZE), **opts)
+    if key == "text8":
+        opts = _check_options(key, options, _TEXT_OPTIONS)
+        path = text8_path()
+        if not path.is_file():
+            raise CorpusError("text8 is not downloaded yet: run `wordlab corpora fetch text8`, "
+                              "or train on your own text with --corpus PATH")
+        opts.setdefault("chunk", 1000)
+        return FileCorpus([path], "text8", _TEXT8, **opts)
+
+    path = Path(key).expanduser()
+    opts = _check_options(str(path), options, _TEXT_OPTIONS)
+    if path.is_dir():
+        files = _text_files(path)
+        if not files:
+            raise CorpusError(f"{path} is a folder with no .txt files in it")
+        nonempty = [f for f in files if f.stat().st_size > 0]
+        if not nonempty:
+            raise CorpusError(f"{path}: all {len(files)} .txt files in it are empty")
+        corpus = FileCorpus(nonempty, path.name or str(path), f"{len(nonempty)} text files under {path}", **opts)
+        skipped = len(files) - len(nonempty)
+        if skipped:
+            corpus.description += f" ({skipped} empty skipped)"
+        return corpus
+    if path.exists() and not path.is_file():
+        raise CorpusError(f"{path} is not a regular file or folder")
+    if not path.exists():
+        if os.sep not in key and "/" not in key and "." not in key:
+            raise CorpusError(f"unknown corpus {key!r}: not one of {', '.join(BUILTINS)}, "
+                              f"and no file or folder by that name")
+        raise CorpusError(f"no such file or folder: {path}")
+    return FileCorpus([path], path.name, f"text file {path}", **opts)
