@@ -7,6 +7,33 @@ import argparse
 from cli import output
 
 
+def add_corpus_options(p: argparse.ArgumentParser) -> None:
+    """How a corpus is read: the registry's options, for every command that takes one."""
+    g = p.add_argument_group("reading the corpus")
+    g.add_argument("--size", type=int, default=None, metavar="N",
+                   help="toy-world: how many sentences to generate (default 40,000)")
+    g.add_argument("--chunk", type=int, default=None, metavar="N",
+                   help="ignore line breaks and cut every N tokens (text8 defaults to 1000)")
+    g.add_argument("--encoding", default=None, metavar="CODEC",
+                   help="force a text encoding (default: UTF-8, falling back to "
+                        "Windows-1252 and reporting the bytes it replaced)")
+    g.add_argument("--no-lowercase", dest="lowercase", action="store_false",
+                   help="keep the original case (default: lower-case everything)")
+    g.add_argument("--keep-punct", dest="strip_punct", action="store_false",
+                   help="keep punctuation as tokens (default: strip it)")
+
+
+def corpus_options(args: argparse.Namespace, seed: int | None = None) -> dict:
+    """``open_corpus`` keyword arguments; None means not given (the registry's default)."""
+    options = {"size": args.size, "chunk": args.chunk, "encoding": args.encoding,
+               "seed": seed}
+    if not args.lowercase:
+        options["lowercase"] = False
+    if not args.strip_punct:
+        options["strip_punct"] = False
+    return {k: v for k, v in options.items() if v is not None}
+
+
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "corpora", help="list the corpora; 'fetch text8'; 'stats NAME|PATH'",
@@ -35,6 +62,7 @@ def add_parser(sub) -> None:
     s.add_argument("--top", type=int, default=20, metavar="N",
                    help="how many of the most frequent words to show (default %(default)s)")
     s.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+    add_corpus_options(s)
     s.set_defaults(handler=run_stats)
 
 
@@ -46,19 +74,18 @@ def run_list(args: argparse.Namespace) -> int:
         output.print_json([{"name": c.name, "description": c.description, "size": c.size,
                             "available": bool(c.available)} for c in infos])
         return 0
-    from rich import box
-    from rich.table import Table
+    from rich.markup import escape
+    from rich.padding import Padding
 
-    table = Table(box=box.SIMPLE_HEAD)
-    table.add_column("name", style="bold")
-    table.add_column("description")
-    table.add_column("size", justify="right")
-    table.add_column("status")
-    for c in infos:
-        status = "available" if c.available else "not downloaded"
-        table.add_row(c.name, c.description, c.size, status)
+    # Two lines per corpus rather than a four-column table: descriptions stay readable on
+    # an 80-column SSH terminal.
     console = output.stdout_console()
-    console.print(table)
+    width = max(len(c.name) for c in infos) + 2
+    for c in infos:
+        status = "available" if c.available else "[yellow]not downloaded[/]"
+        size = c.size.replace(" (not downloaded)", "")
+        console.print(f"[bold]{escape(c.name):<{width}}[/]{status}, {escape(size)}")
+        console.print(Padding(escape(c.description), (0, 0, 0, 4)), style="dim")
     if any(not c.available for c in infos):
         console.print("fetch one with 'wordlab corpora fetch NAME'; any .txt file or folder "
                       "works as --corpus PATH")
@@ -66,35 +93,61 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_fetch(args: argparse.Namespace) -> int:
-    from corpora.text8 import fetch_text8
+    from corpora.text8 import fetch_text8, text8_path
 
-    path = fetch_text8(progress=_download_progress())
+    if text8_path().is_file():
+        print(f"text8 is already downloaded: {text8_path()}")
+        return 0
+    with _DownloadBar() as bar:
+        try:
+            path = fetch_text8(progress=bar)
+        except KeyboardInterrupt:
+            bar.stop()
+            output.note("interrupted: the partial download was removed")
+            return 130
     print(f"text8 is ready: {path}")
     return 0
 
 
-def _download_progress():
-    """A callback ``(done_bytes, total_bytes)`` drawing a rich download bar on stderr."""
-    import sys
+class _DownloadBar:
+    """``progress(done_bytes, total_bytes)`` drawing a rich download bar on stderr (a line
+    per 10% when stderr is not a terminal)."""
 
-    if not sys.stderr.isatty():
-        return None
-    from rich.progress import (BarColumn, DownloadColumn, Progress, TimeRemainingColumn,
-                               TransferSpeedColumn)
+    def __init__(self) -> None:
+        import sys
 
-    bar = Progress(BarColumn(bar_width=30), DownloadColumn(), TransferSpeedColumn(),
-                   TimeRemainingColumn(), console=output.stderr_console(), transient=True)
-    state: dict = {}
+        self._bar = None
+        self._task = None
+        self._decile = -1
+        if sys.stderr.isatty():
+            from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn,
+                                       TimeRemainingColumn, TransferSpeedColumn)
 
-    def update(done: int, total: int | None) -> None:
-        if "task" not in state:
-            bar.start()
-            state["task"] = bar.add_task("text8", total=total)
-        bar.update(state["task"], completed=done, total=total)
-        if total is not None and done >= total:
-            bar.stop()
+            self._bar = Progress(TextColumn("text8"), BarColumn(bar_width=30),
+                                 DownloadColumn(), TransferSpeedColumn(),
+                                 TimeRemainingColumn(), console=output.stderr_console())
 
-    return update
+    def __enter__(self) -> "_DownloadBar":
+        if self._bar is not None:
+            self._bar.start()
+            self._task = self._bar.add_task("text8", total=None)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, completed=done, total=total)
+        elif total:
+            decile = int(10 * done / total)
+            if decile > self._decile:
+                self._decile = decile
+                output.note(f"text8: {done / total:4.0%} of {total:,} bytes")
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -105,22 +158,28 @@ def run_stats(args: argparse.Namespace) -> int:
         raise UsageError(f"--min-count must be at least 1 (got {args.min_count})")
     if args.top < 0:
         raise UsageError(f"--top must not be negative (got {args.top})")
-    corpus = open_corpus(args.corpus)
+    corpus = open_corpus(args.corpus, **corpus_options(args))
     st = corpus_stats(corpus, min_count=args.min_count, top=args.top)
     if args.json:
         output.print_json({
             "corpus": args.corpus, "tokens": st.tokens, "types": st.types,
-            "min_count": args.min_count, "coverage": output.number(st.coverage),
+            "sentences": st.sentences, "min_count": st.min_count,
+            "types_at_min_count": st.types_at_min_count,
+            "coverage": output.number(st.coverage),
             "top": [{"word": w, "count": int(n)} for w, n in st.top],
+            "zipf": [[int(r), int(n)] for r, n in st.zipf],
+            "replaced_bytes": st.replaced_bytes, "notes": list(st.notes),
         })
         return 0
     from rich import box
     from rich.table import Table
 
     console = output.stdout_console()
-    console.print(f"{args.corpus}: {output.fmt_count(st.tokens)} tokens, "
-                  f"{output.fmt_count(st.types)} distinct words; words seen at least "
-                  f"{args.min_count} times cover {100 * st.coverage:.1f}% of the tokens")
+    console.print(f"{args.corpus}: {output.fmt_count(st.tokens)} tokens in "
+                  f"{output.fmt_count(st.sentences)} sentences, "
+                  f"{output.fmt_count(st.types)} distinct words")
+    console.print(f"min count {st.min_count}: keeps {output.fmt_count(st.types_at_min_count)} "
+                  f"words, covering {100 * st.coverage:.1f}% of the tokens")
     if st.top:
         table = Table(box=box.SIMPLE_HEAD)
         table.add_column("rank", justify="right", style="dim")
@@ -131,6 +190,6 @@ def run_stats(args: argparse.Namespace) -> int:
             table.add_row(str(rank), word, output.fmt_count(int(count)),
                           f"{100 * count / st.tokens:.2f}%" if st.tokens else "")
         console.print(table)
-    for line in getattr(corpus, "notes", []) or []:
+    for line in st.notes:
         output.note(line)
     return 0

@@ -15,7 +15,7 @@ import threading
 import time
 from pathlib import Path
 
-from cli import output
+from cli import corpora_cmd, output
 
 # gensim's defaults (Word2Vec(vector_size=100, window=5, min_count=5, negative=5,
 # sample=1e-3, epochs=5, alpha=0.025, min_alpha=0.0001)); tests check that they match
@@ -74,6 +74,7 @@ def add_parser(sub) -> None:
                    help="worker threads (default %(default)s)")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="no progress bar or notes; only the summary line and errors")
+    corpora_cmd.add_corpus_options(p)
     p.set_defaults(handler=run)
 
 
@@ -245,7 +246,7 @@ def run(args: argparse.Namespace) -> int:
     config = build_config(args)
     out = Path(args.out)
     check_writable(out)
-    corpus = open_corpus(args.corpus)
+    corpus = open_corpus(args.corpus, **corpora_cmd.corpus_options(args, seed=args.seed))
     if not args.quiet:
         output.note(f"reading {args.corpus!r} and building the vocabulary "
                     f"(min count {config.min_count})...")
