@@ -58,16 +58,24 @@ def _results(pairs) -> list[dict]:
 
 
 def _table(title: str, pairs) -> None:
+    """The heading on its own line (a table title would wrap to the narrow table's width),
+    then rank, word and cosine."""
     from rich import box
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+    console = output.stdout_console()
+    console.print(f"[bold]{escape(title)}[/]")
+    if not pairs:
+        console.print("  (no other words in the vocabulary)")
+        return
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column("#", justify="right", style="dim")
     table.add_column("word")
-    table.add_column("cosine", justify="right")
+    table.add_column("cosine" if "3CosMul" not in title else "score", justify="right")
     for rank, (word, score) in enumerate(pairs, 1):
-        table.add_row(str(rank), word, output.fmt_score(score))
-    output.stdout_console().print(table)
+        table.add_row(str(rank), escape(word), output.fmt_score(score))
+    console.print(table)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -91,8 +99,8 @@ def run(args: argparse.Namespace) -> int:
             output.print_json({"query": {"analogy": [a, b, c], "method": method, "k": k},
                                "results": _results(pairs)})
         else:
-            formula = f"{b} - {a} + {c}" if method == "add" else f"3CosMul({a}:{b} :: {c}:?)"
-            _table(f"{a} : {b} :: {c} : ?   ({formula})", pairs)
+            how = f"= {b} - {a} + {c}" if method == "add" else "by 3CosMul"
+            _table(f"{a} : {b} :: {c} : ?   {how}", pairs)
     elif args.similarity is not None:
         w1, w2 = args.similarity
         score = kv.similarity(w1, w2)

@@ -142,24 +142,13 @@ class _Display:
         if quiet:
             return
         if sys.stderr.isatty():
-            from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
-
-            self._bar = Progress(
-                TextColumn("epoch {task.fields[epoch]}"),
-                BarColumn(bar_width=24),
-                TaskProgressColumn(),
-                TextColumn("{task.fields[words]} words"),
-                TextColumn("loss {task.fields[loss]}"),
-                TextColumn("{task.fields[rate]} w/s"),
-                TextColumn("lr {task.fields[lr]}"),
-                TextColumn("ETA {task.fields[eta]}"),
-                console=output.stderr_console(), transient=False, refresh_per_second=10)
+            self._bar = _two_line_progress()
 
     def __enter__(self):
         if self._bar is not None:
             self._bar.start()
             self._task = self._bar.add_task("train", total=1, epoch="-", words="0",
-                                            loss="-", rate="-", lr="-", eta="-")
+                                            eta="?", stats="starting...")
         return self
 
     def __exit__(self, *exc) -> None:
@@ -174,8 +163,9 @@ class _Display:
             self._bar.update(
                 self._task, total=max(1, p.total), completed=p.done,
                 epoch=f"{p.epoch}/{p.epochs}", words=f"{_short(p.done)}/{_short(p.total)}",
-                loss=f"{p.loss:.4f}", rate=_short(p.rate), lr=f"{p.lr:.5f}",
-                eta=output.fmt_seconds(p.eta))
+                eta=output.fmt_seconds(p.eta),
+                stats=f"loss {p.loss:.4f}   {p.rate:,.0f} words/s   lr {p.lr:.5f}   "
+                      f"{output.fmt_seconds(p.elapsed)} elapsed")
             return
         decile = int(p.fraction * 10)
         if decile > self._printed_decile:
@@ -184,6 +174,34 @@ class _Display:
                         f"{output.fmt_count(p.done)}/{output.fmt_count(p.total)} words  "
                         f"loss {p.loss:.4f}  {p.rate:,.0f} words/s  lr {p.lr:.5f}  "
                         f"ETA {output.fmt_seconds(p.eta)}")
+
+
+def _two_line_progress():
+    """A rich progress bar with the training figures on a second line, so that nothing is
+    squeezed out on an 80-column terminal:
+
+        epoch 2/5 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━  43% 180.2k/419.3k words ETA 21.3 s
+          loss 1.4901   11,034 words/s   lr 0.01431   16.2 s elapsed
+    """
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+    from rich.text import Text
+
+    class TrainProgress(Progress):
+        def get_renderables(self):
+            yield self.make_tasks_table(self.tasks)
+            for task in self.tasks:
+                yield Text("  " + task.fields.get("stats", ""), style="dim")
+
+    return TrainProgress(
+        TextColumn("epoch {task.fields[epoch]}"), BarColumn(bar_width=None),
+        TaskProgressColumn(), TextColumn("{task.fields[words]} words"),
+        TextColumn("ETA {task.fields[eta]}"),
+        console=output.stderr_console(), transient=False, refresh_per_second=10)
+
+
+def _percent(fraction: float) -> str:
+    """43% (or 0.4% early on, where a rounded 0% would hide that training had begun)."""
+    return f"{fraction:.1%}" if fraction < 0.1 else f"{fraction:.0%}"
 
 
 def _short(n: float) -> str:
@@ -252,11 +270,11 @@ def run(args: argparse.Namespace) -> int:
                     f"(min count {config.min_count})...")
     t0 = time.perf_counter()
     session = make_session(config, corpus, min_count_given=args.min_count is not None)
-    vocab_size = len(session.model.vocab)
+    vocab_size = len(session.vocab)
     if not args.quiet:
         output.note(f"training {config.arch}/{config.loss} on {args.corpus!r}: "
                     f"{output.fmt_count(vocab_size)} words in the vocabulary, "
-                    f"{output.fmt_count(int(session.model.vocab.total))} tokens, "
+                    f"{output.fmt_count(int(session.vocab.total))} tokens, "
                     f"{config.epochs} epoch(s), dim {config.dim}")
     display = _Display(args.quiet)
     try:
@@ -264,7 +282,7 @@ def run(args: argparse.Namespace) -> int:
             final = train_with_interrupt(session, display)
     except Interrupted as stop:
         session.model.vectors().save(str(out), binary=args.binary)
-        output.note(f"interrupted at {stop.fraction:.0%}: saved the partially trained "
+        output.note(f"interrupted at {_percent(stop.fraction)}: saved the partially trained "
                     f"vectors to {str(out)!r}")
         return 130
     _report_reading(corpus)
