@@ -223,6 +223,7 @@ async def test_trained_weights_fill_the_table_and_predict_the_next_word():
     app = _app()
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(LSTMPane)
+        pane.small_epochs = 2                               # a short run: the wiring, not the quality
         pane.focus()
         await pilot.press("t")
         await app.workers.wait_for_complete()

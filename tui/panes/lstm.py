@@ -34,7 +34,9 @@ from tui.widgets.pane import Pane
 
 MAX_UNITS = 8          # rows shown in the gate table
 LM_EMB = 16            # the language model the pane trains: embedding size (x_t) ...
-LM_EPOCHS = 20         # ... and epochs (x stops earlier; the weights so far are kept)
+LM_EPOCHS = 3          # ... and epochs (x stops earlier; the weights so far are kept)
+SMALL_CORPUS = 5_000   # fewer training tokens than this: small batches, many epochs
+SMALL_EPOCHS = 40
 SPARK_WINDOW = 120     # points kept in the loss / perplexity sparklines
 DEFAULT_SENTENCE = "i love cute cat"
 
@@ -82,6 +84,7 @@ class LSTMPane(Pane):
     """Tab 7: RNN / LSTM gates step by step, the lecture's tables, gradient flow, language model."""
 
     PANE_TITLE = "LSTM"
+    small_epochs = SMALL_EPOCHS     # epochs of the language model on a lecture-sized corpus
     HELP = """\
 # LSTM: gates, step by step
 
@@ -168,11 +171,14 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
         yield Static(id="lstm-status")
         yield Static(id="lstm-message")
         with ContentSwitcher(initial="lstm-gates", id="lstm-views"):
-            with Horizontal(id="lstm-gates"):
-                table = DataTable(id="lstm-table", cursor_type="row", zebra_stripes=False)
-                table.can_focus = False
-                yield table
-                yield Static(id="lstm-eq")
+            with Vertical(id="lstm-gates"):
+                with Horizontal(id="lstm-gates-top"):
+                    table = DataTable(id="lstm-table", cursor_type="row", zebra_stripes=False)
+                    table.can_focus = False
+                    yield table
+                    yield Static(id="lstm-eq")
+                yield Static(id="lstm-legend")
+                yield Static(id="lstm-predict-inline")
             with VerticalScroll(id="lstm-lecture"):
                 from engine.presets import presets
 
@@ -190,9 +196,9 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
                 yield PlotextPlot(id="lstm-flow-chart")
             with Vertical(id="lstm-lm"):
                 yield Static(id="lstm-lm-status")
-                yield Label("loss", classes="lstm-spark-label")
+                yield Label("loss", id="lstm-loss-label", classes="lstm-spark-label")
                 yield Sparkline([], id="lstm-loss")
-                yield Label("perplexity", classes="lstm-spark-label")
+                yield Label("perplexity", id="lstm-ppl-label", classes="lstm-spark-label")
                 yield Sparkline([], id="lstm-ppl")
                 yield Static(id="lstm-predict")
 
@@ -348,6 +354,13 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
             table.move_cursor(row=self.unit)
         note = f"units 0-{shown - 1} of {H} shown" if H > shown else ""
         self._render_equations(step, note)
+        if self.kind == "lstm":
+            legend = ("colour: gates f_t i_t o_t near 1 (open) / near 0 (closed); C~_t C_t h_t by "
+                      "sign. ")
+        else:
+            legend = "colour: by sign; |h_t| <= 1 because of tanh. "
+        legend += f"x_t = embedding of the word ({step.x.shape[0]} numbers). ↑↓ unit, ←→ t"
+        self.query_one("#lstm-legend", Static).update(Text(legend, style="dim"))
 
     def _render_equations(self, step, note: str) -> None:
         eq = self.query_one("#lstm-eq", Static)
@@ -445,6 +458,14 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
         for name, norms in (("RNN", flow.rnn), ("LSTM", flow.lstm)):
             pts = [(x, float(v)) for x, v in zip(t, norms) if v > 0]
             plt.plot([x for x, _ in pts], [v for _, v in pts], label=name, marker="braille")
+        # decades on the log axis, labelled 1e-k rather than long decimals
+        lo = min((v for _, series in (("", flow.rnn), ("", flow.lstm)) for v in series if v > 0),
+                 default=1.0)
+        hi = max(max(flow.rnn), max(flow.lstm), lo)
+        decades = list(range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1))
+        step = max(1, len(decades) // 6)
+        decades = decades[::-1][::step][::-1]
+        plt.yticks([10.0 ** k for k in decades], [f"1e{k}" for k in decades])
         plt.xlabel("t (the loss is at t = T)")
         plt.ylabel("‖dL/dh_t‖")
         chart.refresh()
@@ -491,6 +512,12 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
         try:
             config = LMConfig(cell=kind, hidden=hidden, emb=LM_EMB, epochs=LM_EPOCHS)
             session = LanguageModelSession(config, corpus)
+            if len(session.train_ids) < SMALL_CORPUS:
+                # a lecture-sized corpus gives batch_size x bptt = 700 tokens one update an
+                # epoch: small batches and many epochs let it learn in a second or two
+                session = LanguageModelSession(LMConfig(
+                    cell=kind, hidden=hidden, emb=LM_EMB, epochs=self.small_epochs, batch_size=4,
+                    bptt=8, lr=1e-2), corpus)
             if cancel.is_set():
                 session = None
             else:
@@ -508,9 +535,12 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
         if p.loss is not None and math.isfinite(p.loss):
             self._loss = (self._loss + [float(p.loss)])[-SPARK_WINDOW:]
             self.query_one("#lstm-loss", Sparkline).data = list(self._loss)
+            self.query_one("#lstm-loss-label", Label).update(f"loss (cross-entropy) {p.loss:.3f}")
         if p.perplexity is not None and math.isfinite(p.perplexity):
             self._ppl = (self._ppl + [float(p.perplexity)])[-SPARK_WINDOW:]
             self.query_one("#lstm-ppl", Sparkline).data = list(self._ppl)
+            self.query_one("#lstm-ppl-label", Label).update(
+                f"perplexity exp(loss) {p.perplexity:.1f}")
         ppl = "" if p.perplexity is None else f"  perplexity {p.perplexity:.1f}"
         val = "" if p.val_perplexity is None else f"  val {p.val_perplexity:.1f}"
         self._lm_status(Text.assemble(
@@ -545,23 +575,25 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
         self._rerun(keep_t=True)
 
     def _render_predictions(self) -> None:
-        out = self.query_one("#lstm-predict", Static)
+        text = self._predictions()
+        self.query_one("#lstm-predict", Static).update(text)
+        self.query_one("#lstm-predict-inline", Static).update(text)
+
+    def _predictions(self) -> Text:
         session = self.trained.get(self.kind)
         if session is None or not self.tokens:
-            out.update(Text("next-word predictions appear once a language model is trained (t)",
-                            style="dim"))
-            return
+            return Text(f"next-word predictions: train the {self.kind.upper()} language model (t)",
+                        style="dim")
         prefix = list(self.tokens.tokens[: self.t + 1])
         try:
             preds = session.predict_next(prefix, 5)
         except WordlabError as err:
-            out.update(str(err))
-            return
-        text = Text.assemble(("next after ", ""), (" ".join(prefix), "italic"), ": ")
-        for k, (w, prob) in enumerate(preds):
-            text.append(("  " if k else "") + f"{w} ")
+            return Text(str(err))
+        text = Text.assemble("next after ", (" ".join(prefix), "italic"), ":")
+        for w, prob in preds:
+            text.append(f" {w} ")
             text.append(f"{prob:.2f}", style="bold")
-        out.update(text)
+        return text
 
     # -- actions ----------------------------------------------------------------------------
     def action_time(self, delta: int) -> None:
