@@ -1,0 +1,269 @@
+"""wordlab's Textual app: seven panes over one shared state (corpus, model, vectors).
+
+The app owns the shared state as reactives; panes watch them with
+``self.watch(self.app, "corpus", callback)``.  Nothing here imports torch: the
+engine is imported by the panes' workers when they first need it, so the first
+screen is up in well under a second.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.css.query import NoMatches
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+
+from tui.commands import PaneCommands
+from tui.help import HelpScreen
+from tui.widgets.dialogs import ConfirmScreen
+
+HERE = Path(__file__).parent
+
+#: (id, title) of the panes in tab order; number key i+1 shows pane i.
+PANES: list[tuple[str, str]] = [
+    ("corpus", "Corpus"),
+    ("onehot", "One-hot"),
+    ("train", "Train"),
+    ("step", "Step"),
+    ("explore", "Explore"),
+    ("evaluate", "Evaluate"),
+    ("lstm", "LSTM"),
+]
+
+#: pane id -> (module, class); the step and LSTM panes come from their own modules.
+PANE_CLASSES: dict[str, tuple[str, str]] = {
+    "corpus": ("tui.panes.corpus", "CorpusPane"),
+    "onehot": ("tui.panes.onehot", "OneHotPane"),
+    "train": ("tui.panes.train", "TrainPane"),
+    "step": ("tui.panes.step", "StepPane"),
+    "explore": ("tui.panes.explore", "ExplorePane"),
+    "evaluate": ("tui.panes.evaluate", "EvaluatePane"),
+    "lstm": ("tui.panes.lstm", "LSTMPane"),
+}
+
+#: below this size the layout cannot work; the app asks for a larger terminal.
+MIN_WIDTH, MIN_HEIGHT = 60, 20
+
+#: corpus options the app starts with: the shipped corpora are small, so keep every word.
+DEFAULT_CORPUS_OPTIONS: dict[str, Any] = {"lower": True, "min_count": 1, "sample": 0.0}
+
+
+def _css_paths() -> list[Path]:
+    paths = [HERE / "app.tcss"]
+    paths += sorted(p for p in (HERE / "panes").glob("*.tcss"))
+    return paths
+
+
+def _tab_binding(i: int, pane_id: str, title: str) -> Binding:
+    return Binding(str(i), f"show_tab('{pane_id}')", title, show=False,
+                   id=f"tab-{pane_id}", tooltip=f"Show the {title} pane")
+
+
+class WordlabApp(App):
+    """The wordlab explorer."""
+
+    TITLE = "wordlab"
+    SUB_TITLE = "Word2Vec, RNN and LSTM, live"
+    CSS_PATH = _css_paths()
+    COMMANDS = App.COMMANDS | {PaneCommands}
+
+    BINDINGS = [
+        *[_tab_binding(i + 1, pid, title) for i, (pid, title) in enumerate(PANES)],
+        Binding("question_mark", "help", "Help", key_display="?", id="help",
+                tooltip="Explain the current pane and list its keys"),
+        Binding("f1", "help", "Help", show=False, id="help-f1",
+                tooltip="Explain the current pane and list its keys"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit wordlab (asks first while training runs)"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="ctrl-c",
+                tooltip="Quit wordlab (asks first while training runs)"),
+    ]
+
+    #: the corpus every pane works on (a corpora ``Corpus``), or None.
+    corpus: reactive[Any] = reactive(None, always_update=True, init=False)
+    #: the options the corpus was opened with: lower, min_count, sample.
+    corpus_options: reactive[dict] = reactive(dict, always_update=True, init=False)
+    #: the current trained or loaded engine ``Word2Vec`` (None when vectors were loaded from a file).
+    model: reactive[Any] = reactive(None, always_update=True, init=False)
+    #: the current ``KeyedVectors`` (from the model, or loaded), or None.
+    vectors: reactive[Any] = reactive(None, always_update=True, init=False)
+    #: True while the training worker runs (quitting asks first).
+    training: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, corpus: Any = None, *, corpus_name: str | None = "lecture",
+                 corpus_options: dict | None = None, vectors: Any = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        options = dict(DEFAULT_CORPUS_OPTIONS)
+        options.update(corpus_options or {})
+        self.set_reactive(WordlabApp.corpus_options, options)
+        # Opening a corpus builds its tokenizer (a few hundred ms for the Unicode tables):
+        # done in a worker after the first frame, so the app is interactive at once.
+        self._initial_corpus = corpus_name if corpus is None else None
+        self.set_reactive(WordlabApp.corpus, corpus)
+        self.set_reactive(WordlabApp.vectors, vectors)
+        self._quit_asking = False
+
+    # ----------------------------------------------------------------- layout
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≈")
+        with TabbedContent(initial="corpus", id="tabs"):
+            for i, (pane_id, title) in enumerate(PANES):
+                with TabPane(f"{i + 1} {title}", id=pane_id):
+                    if pane_id == "corpus":
+                        yield self._make_pane(pane_id)
+        yield Static(
+            f"wordlab needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
+            "Please enlarge the window (or reduce the font size).",
+            id="too-small",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._check_size(self.size.width, self.size.height)
+        self.call_after_refresh(self._focus_current)
+        if self._initial_corpus:
+            self.call_after_refresh(self._open_initial_corpus, self._initial_corpus)
+
+    def _open_initial_corpus(self, name: str) -> None:
+        options = dict(self.corpus_options)
+
+        def work() -> None:
+            from corpora import open_corpus
+            from engine.errors import WordlabError
+
+            try:
+                corpus = open_corpus(name, lowercase=options["lower"])
+            except (WordlabError, OSError) as exc:
+                self.call_from_thread(self.notify, f"could not open the corpus {name!r}: {exc}",
+                                      severity="error", timeout=8)
+                return
+            self.call_from_thread(self._set_initial_corpus, corpus)
+
+        self.run_worker(work, thread=True, group="initial-corpus", exit_on_error=False)
+
+    def _set_initial_corpus(self, corpus: Any) -> None:
+        if self.corpus is None:  # the user may have picked one meanwhile
+            self.corpus = corpus
+
+    def on_resize(self, event: Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        try:
+            self.query_one("#too-small").display = small
+            self.query_one("#tabs").display = not small
+        except NoMatches:  # before compose there is nothing to toggle
+            pass
+
+    # ----------------------------------------------------------------- panes
+    @staticmethod
+    def _make_pane(pane_id: str) -> Widget:
+        """Import a pane's module and create it (panes are created on first view)."""
+        module_name, class_name = PANE_CLASSES[pane_id]
+        module = importlib.import_module(module_name)
+        return getattr(module, class_name)(id=f"{pane_id}-pane")
+
+    async def ensure_pane(self, pane_id: str) -> Widget:
+        """The pane widget of tab ``pane_id``, mounted on first use.
+
+        Only the first pane is built at startup; the others are imported and mounted the
+        first time they are shown, which keeps startup well under a second.
+        """
+        try:
+            return self.query_one(f"#{pane_id}-pane")
+        except NoMatches:
+            pass
+        pane = self._make_pane(pane_id)
+        await self.query_one(f"TabPane#{pane_id}", TabPane).mount(pane)
+        return pane
+
+    def current_pane(self) -> Widget | None:
+        """The pane widget of the active tab."""
+        try:
+            tabs = self.query_one("#tabs", TabbedContent)
+        except NoMatches:
+            return None
+        active = tabs.active
+        if not active:
+            return None
+        try:
+            return self.query_one(f"#{active}-pane")
+        except NoMatches:
+            return None
+
+    async def action_show_tab(self, pane_id: str) -> None:
+        await self.ensure_pane(pane_id)
+        self.query_one("#tabs", TabbedContent).active = pane_id
+        # Move the focus into the new pane now: if it stayed on a widget of the pane being
+        # hidden, Textual would hand it to a sibling there and switch back to that tab.
+        self._focus_current()
+
+    @on(TabbedContent.TabActivated)
+    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id:
+            await self.ensure_pane(event.pane.id)
+        self._focus_current()
+
+    def _focus_current(self) -> None:
+        pane = self.current_pane()
+        if pane is None:
+            return
+        focus = getattr(pane, "focus_default", None)
+        if callable(focus):
+            focus()
+        elif pane.can_focus:
+            pane.focus()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        pane = self.current_pane()
+        title = getattr(pane, "PANE_TITLE", "wordlab") if pane is not None else "wordlab"
+        text = getattr(pane, "HELP", "") if pane is not None else ""
+        self.push_screen(HelpScreen(title, text or f"# {title}", pane))
+
+    # ----------------------------------------------------------------- quitting
+    async def action_quit(self) -> None:
+        if not self.training:
+            self._stop_and_exit()
+            return
+        if self._quit_asking:
+            return
+        self._quit_asking = True
+
+        def answered(yes: bool | None) -> None:
+            self._quit_asking = False
+            if yes:
+                self._stop_and_exit()
+
+        self.push_screen(ConfirmScreen("Training is running. Stop it and quit wordlab?",
+                                       yes="Quit", no="Keep training"), answered)
+
+    def _stop_and_exit(self) -> None:
+        """Tell every pane to stop its worker threads, then exit."""
+        for pane in self.query(".wordlab-pane"):
+            stop = getattr(pane, "stop_workers", None)
+            if callable(stop):
+                stop()
+        self.exit()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Open the app (``python -m tui [CORPUS]``)."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] in ("-h", "--help"):
+        print("usage: python -m tui [CORPUS]   (a built-in corpus name or a path; default: lecture)")
+        return 0
+    app = WordlabApp(corpus_name=args[0] if args else "lecture")
+    app.run()
+    return 0

@@ -1,0 +1,73 @@
+"""The help screen: what the current pane shows, in the lecture's terms, and its keys."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Markdown, Static
+
+GLOBAL_HELP = """\
+## Everywhere
+
+| key | action |
+|---|---|
+| `1`-`7` | switch pane (Corpus, One-hot, Train, Step, Explore, Evaluate, LSTM) |
+| `?` / `F1` | this help |
+| `Ctrl+P` | command palette: every action of this pane |
+| `Esc` | leave a text field, so that letter keys act on the pane |
+| `Tab` / `Shift+Tab` | move between fields |
+| `q` / `Ctrl+C` | quit (asks first while training runs) |
+"""
+
+
+def key_label(binding: Binding) -> str:
+    """How a binding's key reads in help and the palette."""
+    if binding.key_display:
+        return binding.key_display
+    names = []
+    for key in binding.key.split(","):
+        key = key.strip()
+        names.append({"space": "Space", "question_mark": "?", "escape": "Esc", "enter": "Enter",
+                      "plus": "+", "minus": "-", "shift+n": "N"}.get(key, key.replace("ctrl+", "Ctrl+")))
+    return " / ".join(names)
+
+
+def keys_markdown(widget: Widget) -> str:
+    """A markdown table of a widget's own bindings (those with a description)."""
+    rows = []
+    for b in getattr(widget, "BINDINGS", []):
+        if isinstance(b, Binding) and b.description:
+            rows.append(f"| `{key_label(b)}` | {b.tooltip or b.description} |")
+    if not rows:
+        return ""
+    return "## Keys in this pane\n\n| key | action |\n|---|---|\n" + "\n".join(rows) + "\n"
+
+
+class HelpScreen(ModalScreen[None]):
+    """Help for one pane: its HELP markdown, its keys, then the global keys."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "close", "Close", id="help-close", tooltip="Close the help"),
+    ]
+
+    def __init__(self, title: str, text: str, pane: Widget | None = None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.text = text
+        self.pane = pane
+
+    def compose(self) -> ComposeResult:
+        keys = keys_markdown(self.pane) if self.pane is not None else ""
+        with Vertical(id="help-dialog"):
+            yield Static(f"Help: {self.title_text}   (Esc closes, arrows scroll)", id="help-title")
+            with VerticalScroll(id="help-scroll"):
+                yield Markdown(self.text.strip() + "\n\n" + keys + "\n" + GLOBAL_HELP)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

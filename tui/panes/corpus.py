@@ -1,0 +1,303 @@
+"""Pane 1, Corpus: pick a built-in corpus or a file, set the preprocessing, see its statistics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.messages import CorpusFailed, CorpusLoaded
+from tui.widgets.dialogs import PathScreen
+from tui.widgets.pane import Pane
+from tui.widgets.plots import Plot
+
+OPEN_FILE = "__open_file__"
+
+
+def parse_min_count(text: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise ValueError(f"min_count must be a whole number (got {text.strip()!r})") from None
+    if value < 1:
+        raise ValueError(f"min_count must be at least 1 (got {value})")
+    return value
+
+
+def parse_sample(text: str) -> float:
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise ValueError(f"sample must be a number such as 1e-3 or 0 (got {text.strip()!r})") from None
+    if not 0 <= value < 1:
+        raise ValueError(f"sample must be in [0, 1) (got {value:g})")
+    return value
+
+
+def load_corpus(name: str, options: dict) -> tuple[Any, Any]:
+    """Open a corpus and compute its statistics (runs in a worker thread)."""
+    from corpora import open_corpus
+    from corpora.stats import corpus_stats
+
+    corpus = open_corpus(name, lowercase=options["lower"])
+    stats = corpus_stats(corpus, min_count=options["min_count"], top=20)
+    return corpus, stats
+
+
+class CorpusPane(Pane):
+    PANE_TITLE = "Corpus"
+    HELP = """
+# Corpus: the text Word2Vec learns from
+
+A **corpus** is a stream of sentences, each a list of **tokens** (words). Word2Vec only
+ever sees which words appear near which: everything the embeddings know comes from here.
+
+- **tokens**: words in the text, counted with repeats; **types**: distinct words.
+- **min_count**: words seen fewer times are dropped from the vocabulary (V). The
+  **coverage** is the share of tokens whose word is kept.
+- **subsampling** (`sample`, word2vec.c's formula): very frequent words ("the", "i") are
+  randomly skipped during training, keeping each with probability
+  `(sqrt(f/(s*total)) + 1) * (s*total)/f`. 0 switches it off (best for the tiny lecture corpus).
+- **lower-case**: "King" and "king" become one word.
+- The **Zipf plot** shows frequency against rank on log-log axes: natural text is close to a
+  straight line (frequency ~ 1/rank): a few words are very common, most are rare.
+
+The lecture's corpus is `lecture` ("i love cute cat", "we watch movie", ...); `toy-world`
+has planted relations (king/queen, man/woman) for the analogy king - man + woman = queen.
+The options here are the defaults of the Train pane's min_count and sample.
+"""
+
+    BINDINGS = [
+        *Pane.BINDINGS,
+        Binding("o", "open_file", "Open", id="corpus-open",
+                tooltip="Open a text file or a folder of .txt files as the corpus"),
+        Binding("l", "toggle_lower", "Lower", id="corpus-lower",
+                tooltip="Toggle lower-casing of the text (reopens the corpus)"),
+        Binding("m", "focus_field('min-count')", "min_count", id="corpus-min-count",
+                tooltip="Edit min_count (Enter applies)"),
+        Binding("u", "focus_field('sample')", "Sample", id="corpus-sample",
+                tooltip="Edit the subsampling threshold sample (Enter applies)"),
+        Binding("c", "focus_list", "List", id="corpus-list",
+                tooltip="Go to the list of corpora"),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._source = ""  # name or path of the corpus shown
+        self._shown_corpus: Any = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="corpus-top"):
+            with Vertical(id="corpus-left"):
+                yield Label("Corpora (Enter opens)", classes="section")
+                yield OptionList(id="corpus-options")
+                yield Static("", id="corpus-error", classes="error")
+                yield Label("Preprocessing", classes="section")
+                yield Checkbox("lower-case", True, id="lower", compact=True)
+                with Horizontal(classes="field"):
+                    yield Label("min_count", classes="field-label")
+                    yield Input("1", id="min-count", compact=True, type="integer")
+                yield Static("", id="min-count-error", classes="error field-error")
+                with Horizontal(classes="field"):
+                    yield Label("sample", classes="field-label")
+                    yield Input("0", id="sample", compact=True)
+                yield Static("", id="sample-error", classes="error field-error")
+            with Vertical(id="corpus-right"):
+                yield Static("", id="corpus-summary")
+                with Horizontal(id="corpus-bottom"):
+                    yield DataTable(id="top-words", cursor_type="row", zebra_stripes=True)
+                    yield Plot("Zipf: frequency vs rank (log-log)", id="zipf")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#top-words", DataTable)
+        table.add_column("#", key="rank")
+        table.add_column("word", key="word")
+        table.add_column("count", key="count")
+        self._fill_list()
+        opts = self.app.corpus_options
+        self.query_one("#lower", Checkbox).value = bool(opts.get("lower", True))
+        self.query_one("#min-count", Input).value = str(opts.get("min_count", 1))
+        self.query_one("#sample", Input).value = f"{opts.get('sample', 0.0):g}"
+        self.watch(self.app, "corpus", self._corpus_changed)
+
+    def _fill_list(self) -> None:
+        from corpora import list_corpora
+
+        ol = self.query_one("#corpus-options", OptionList)
+        ol.clear_options()
+        for info in list_corpora():
+            label = f"{info.name:<11} {info.size}"
+            if not info.available and "not downloaded" not in label:
+                label += " (not downloaded)"
+            ol.add_option(Option(label, id=info.name, disabled=not info.available))
+        ol.add_option(Option("Open file…  (o)", id=OPEN_FILE))
+
+    def focus_default(self) -> None:
+        self.query_one("#corpus-options", OptionList).focus()
+
+    # ----------------------------------------------------------------- actions
+    def action_focus_list(self) -> None:
+        self.focus_default()
+
+    def action_focus_field(self, field_id: str) -> None:
+        self.query_one(f"#{field_id}", Input).focus()
+
+    def action_toggle_lower(self) -> None:
+        box = self.query_one("#lower", Checkbox)
+        box.value = not box.value
+
+    def action_open_file(self) -> None:
+        def chosen(result: Any) -> None:
+            if result:
+                corpus, stats, path, options = result
+                self._source = path
+                self.post_message(CorpusLoaded(corpus, stats, options))
+
+        options = self._options()
+        if options is None:
+            return
+
+        def check(path: str) -> tuple[Any, Any, str, dict]:
+            corpus, stats = load_corpus(path, options)
+            return corpus, stats, path, options
+
+        self.app.push_screen(
+            PathScreen("Open a text file, or a folder of .txt files, as the corpus",
+                       value=self._source if "/" in self._source else "",
+                       placeholder="~/texts/my-corpus.txt", check=check),
+            chosen,
+        )
+
+    # ----------------------------------------------------------------- options
+    def _options(self) -> dict | None:
+        """The preprocessing options from the fields, or None (errors shown inline)."""
+        ok = True
+        opts = dict(self.app.corpus_options)
+        opts["lower"] = self.query_one("#lower", Checkbox).value
+        for field, parse in (("min-count", parse_min_count), ("sample", parse_sample)):
+            err = self.query_one(f"#{field}-error", Static)
+            try:
+                opts[field.replace("-", "_")] = parse(self.query_one(f"#{field}", Input).value)
+                err.update("")
+            except ValueError as exc:
+                err.update(str(exc))
+                ok = False
+        return opts if ok else None
+
+    @on(Checkbox.Changed, "#lower")
+    def _lower_changed(self, event: Checkbox.Changed) -> None:
+        if self._source and event.value != self.app.corpus_options.get("lower"):
+            self._load(self._source)
+
+    @on(Input.Submitted, "#min-count, #sample")
+    def _option_submitted(self, event: Input.Submitted) -> None:
+        options = self._options()
+        if options is None:
+            return
+        if event.input.id == "sample":
+            # subsampling changes training only, not the statistics
+            self.app.corpus_options = options
+            self.notify(f"sample = {options['sample']:g} (used by the Train pane)", timeout=3)
+            return
+        if self._source:
+            self._load(self._source)
+        elif self.app.corpus is not None:
+            self._compute_stats(self.app.corpus, options)
+
+    @on(OptionList.OptionSelected, "#corpus-options")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == OPEN_FILE:
+            self.action_open_file()
+        elif event.option.id:
+            self._load(event.option.id)
+
+    # ----------------------------------------------------------------- loading
+    def _load(self, source: str) -> None:
+        options = self._options()
+        if options is None:
+            return
+        self._source = source
+        self.query_one("#corpus-error", Static).update("")
+        self.query_one("#corpus-summary", Static).update(f"opening {source}…")
+        self._load_worker(source, options)
+
+    @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
+    def _load_worker(self, source: str, options: dict) -> None:
+        from engine.errors import WordlabError
+
+        try:
+            corpus, stats = load_corpus(source, options)
+        except (WordlabError, OSError) as exc:
+            self.post_message(CorpusFailed(str(exc)))
+            return
+        self.post_message(CorpusLoaded(corpus, stats, options))
+
+    def _compute_stats(self, corpus: Any, options: dict) -> None:
+        self.query_one("#corpus-summary", Static).update(f"counting {corpus.name}…")
+        self._stats_worker(corpus, options)
+
+    @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
+    def _stats_worker(self, corpus: Any, options: dict) -> None:
+        from corpora.stats import corpus_stats
+        from engine.errors import WordlabError
+
+        try:
+            stats = corpus_stats(corpus, min_count=options["min_count"], top=20)
+        except (WordlabError, OSError) as exc:
+            self.post_message(CorpusFailed(str(exc)))
+            return
+        self.post_message(CorpusLoaded(corpus, stats, options))
+
+    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        self._shown_corpus = message.corpus
+        self._show_stats(message.corpus, message.stats, message.options)
+        self.app.corpus_options = message.options
+        if self.app.corpus is not message.corpus:
+            self.app.corpus = message.corpus
+
+    def on_corpus_failed(self, message: CorpusFailed) -> None:
+        self.query_one("#corpus-error", Static).update(message.error)
+        shown = self._shown_corpus
+        self.query_one("#corpus-summary", Static).update(
+            f"still using: {shown.name}" if shown is not None else "no corpus")
+
+    def _corpus_changed(self, corpus: Any) -> None:
+        if corpus is None or corpus is self._shown_corpus:
+            return
+        self._source = getattr(corpus, "name", "")
+        options = self._options() or dict(self.app.corpus_options)
+        self._compute_stats(corpus, options)
+
+    # ----------------------------------------------------------------- display
+    def _show_stats(self, corpus: Any, stats: Any, options: dict) -> None:
+        replaced = stats.replaced_bytes
+        lines = [
+            f"[b]{corpus.name}[/b]: {corpus.description}",
+            f"tokens {stats.tokens:,}   types {stats.types:,}   "
+            f"V at min_count {stats.min_count}: {stats.types_at_min_count:,}   "
+            f"coverage {stats.coverage:.1%}",
+        ]
+        if replaced:
+            lines.append(f"[b]note[/b]: {replaced:,} bytes were not UTF-8 and were replaced")
+        for note in stats.notes[:2]:
+            lines.append(note)
+        self.query_one("#corpus-summary", Static).update("\n".join(lines))
+        table = self.query_one("#top-words", DataTable)
+        with self.app.batch_update():
+            table.clear()
+            for rank, (word, count) in enumerate(stats.top, start=1):
+                table.add_row(str(rank), word, f"{count:,}")
+        ranks = [r for r, _ in stats.zipf]
+        freqs = [f for _, f in stats.zipf]
+        self.query_one("#zipf", Plot).line(ranks, freqs, xlabel="rank", ylabel="count", log=True)
+        # keep the list's highlight on the corpus shown
+        ol = self.query_one("#corpus-options", OptionList)
+        try:
+            ol.highlighted = ol.get_option_index(corpus.name)
+        except Exception:  # noqa: BLE001 - a file corpus is not in the list
+            pass

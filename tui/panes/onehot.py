@@ -1,0 +1,205 @@
+"""Pane 2, One-hot: one-hot vectors are all sqrt(2) apart; trained embeddings are not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.columns import Columns
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, ScrollableContainer
+from textual.widgets import Input, Label, Static
+
+from tui.widgets.pane import Pane
+from tui.widgets.suggest import VocabSuggester
+
+DEFAULT_WORDS = 5
+MAX_WORDS = 12
+
+
+def matrix_table(title: str, words: list[str], M: Any, fmt: str = "{:.2f}", *,
+                 highlight_off_diagonal: bool = False) -> Table:
+    """A compact Rich table of an n x n matrix: rows "i word", columns by index."""
+    table = Table(title=title, box=None, padding=(0, 0, 0, 1), title_justify="left",
+                  show_edge=False, header_style="bold")
+    table.add_column("", justify="left", no_wrap=True)
+    for j in range(len(words)):
+        table.add_column(str(j), justify="right", no_wrap=True)
+    for i, w in enumerate(words):
+        cells = []
+        for j in range(len(words)):
+            text = fmt.format(float(M[i][j]))
+            style = "dim" if i == j else ("bold" if highlight_off_diagonal else "")
+            cells.append(Text(text, style=style))
+        table.add_row(Text(f"{i} {w}", style="bold"), *cells)
+    return table
+
+
+def onehot_table(words: list[str], M: Any) -> Table:
+    table = Table(title="one-hot vectors", box=None, padding=(0, 0, 0, 1),
+                  title_justify="left", show_edge=False, header_style="bold")
+    table.add_column("", no_wrap=True)
+    for j in range(len(words)):
+        table.add_column(str(j), justify="right")
+    for i, w in enumerate(words):
+        table.add_row(Text(f"{i} {w}", style="bold"),
+                      *[Text(f"{int(M[i][j])}", style="bold" if M[i][j] else "dim")
+                        for j in range(len(words))])
+    return table
+
+
+class OneHotPane(Pane):
+    PANE_TITLE = "One-hot"
+    HELP = """
+# One-hot vs embeddings: the lecture's argument, shown
+
+**One-hot encoding**: word *i* of a V-word vocabulary is a vector of V zeros with a 1 in
+position *i*. Two limits (lecture, section 4):
+
+1. the vector grows with the vocabulary (100,000 words -> 100,000 dimensions);
+2. it carries no similarity: with `L2(A, B) = sqrt(sum (A_i - B_i)^2)` every pair of
+   different words is `sqrt(1 + 1) = sqrt(2) = 1.414` apart, and their cosine is 0.
+
+After training, each word's **embedding** is its row of `W_in` (d numbers). Its L2
+distances and cosine similarities now differ from pair to pair: words used in similar
+contexts are closer. The tables show the same words both ways: one-hot (left) and the
+trained embeddings (right, cosine below).
+
+Type up to 12 words in the field (completion from the vocabulary), Enter to show them.
+"""
+
+    BINDINGS = [
+        *Pane.BINDINGS,
+        Binding("w", "focus_words", "Words", id="onehot-words", tooltip="Choose the words to compare"),
+        Binding("t", "top_words", "Top words", id="onehot-top",
+                tooltip="Show the most frequent words of the vocabulary"),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._suggest = VocabSuggester(multi=True)
+        self._words: list[str] = []
+        self._corpus_words: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="query"):
+            yield Label("words", classes="query-label")
+            yield Input(id="onehot-input", compact=True, suggester=self._suggest,
+                        placeholder="cat dog love movie")
+        yield Static("", id="onehot-message", classes="error")
+        with ScrollableContainer(id="onehot-scroll"):
+            yield Static("", id="onehot-matrices")
+            yield Static("", id="onehot-note")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "vectors", self._vectors_changed)
+        self.watch(self.app, "corpus", self._corpus_changed)
+
+    def action_focus_words(self) -> None:
+        self.query_one("#onehot-input", Input).focus()
+
+    def action_top_words(self) -> None:
+        vocab = self._vocab_words()
+        if vocab:
+            self.show(vocab[:DEFAULT_WORDS])
+
+    def _vocab_words(self) -> list[str]:
+        kv = self.app.vectors
+        return list(kv.words) if kv is not None else self._corpus_words
+
+    # ----------------------------------------------------------------- sources
+    def _vectors_changed(self, kv: Any) -> None:
+        if kv is not None:
+            self._suggest.set_words(kv.sorted_words)
+            keep = [w for w in self._words if w in kv]
+            self.show(keep if len(keep) >= 2 else list(kv.words[:DEFAULT_WORDS]))
+        elif self._words:
+            self.show(self._words)
+
+    def _corpus_changed(self, corpus: Any) -> None:
+        if corpus is not None:
+            self._top_words(corpus)
+
+    @work(thread=True, exclusive=True, group="onehot-vocab", exit_on_error=False)
+    def _top_words(self, corpus: Any) -> None:
+        from corpora.stats import corpus_stats
+        from engine.errors import WordlabError
+
+        try:
+            stats = corpus_stats(corpus, min_count=1, top=200)
+        except (WordlabError, OSError) as exc:
+            self.app.call_from_thread(self._message, str(exc))
+            return
+        self.app.call_from_thread(self._got_corpus_words, [w for w, _ in stats.top])
+
+    def _got_corpus_words(self, words: list[str]) -> None:
+        self._corpus_words = words
+        if self.app.vectors is None:
+            self._suggest.set_words(words)
+            self.show(words[:DEFAULT_WORDS])
+
+    # ----------------------------------------------------------------- display
+    @on(Input.Submitted, "#onehot-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        words = list(dict.fromkeys(event.value.split()))
+        if len(words) < 2:
+            self._message("type at least two different words")
+            return
+        if len(words) > MAX_WORDS:
+            self._message(f"at most {MAX_WORDS} words fit: showing the first {MAX_WORDS}")
+            words = words[:MAX_WORDS]
+        known = self._vocab_words()
+        unknown = [w for w in words if w not in known] if known else []
+        if unknown:
+            self._message(f"not in the vocabulary: {', '.join(unknown)}")
+            return
+        self.show(words)
+
+    def show(self, words: list[str]) -> None:
+        from engine.errors import WordlabError
+        from engine.onehot import compare_onehot_embedding, l2_distance_matrix, one_hot_table
+
+        if len(words) < 2:
+            return
+        self._words = list(words)
+        self.query_one("#onehot-input", Input).value = " ".join(words)
+        kv = self.app.vectors
+        try:
+            if kv is not None:
+                cmp = compare_onehot_embedding(words, kv)
+                oh, oh_l2 = cmp.one_hot, cmp.one_hot_l2
+            else:
+                cmp = None
+                _, oh = one_hot_table(words)
+                oh_l2 = l2_distance_matrix(oh)
+        except WordlabError as exc:
+            self._message(str(exc))
+            return
+        self._message("")
+        left = [onehot_table(words, oh), matrix_table("one-hot L2 distance", words, oh_l2, "{:.2f}")]
+        note = self.query_one("#onehot-note", Static)
+        if cmp is None:
+            right = [Text("train a model (3) to compare: the embeddings' distances\n"
+                          "will differ from pair to pair", style="italic")]
+            note.update("Every off-diagonal one-hot distance is sqrt(2) = 1.414, and every "
+                        "cosine is 0: one-hot vectors say nothing about which words are alike.")
+        else:
+            right = [matrix_table(f"embedding L2 (d={kv.dim})", words, cmp.embedding_l2, "{:.2f}"),
+                     matrix_table("embedding cosine", words, cmp.embedding_cosine, "{:+.2f}")]
+            a, b, c = cmp.most_similar_pair()
+            note.update(f"One-hot: every pair sqrt(2) apart, cosine 0. Embeddings: the closest "
+                        f"pair here is {a} ~ {b} (cosine {c:+.2f}).")
+        # one-hot L2 beside embedding L2; Columns wraps to one column on narrow terminals
+        if cmp is None:
+            cells = [left[1], right[0], left[0]]
+        else:
+            cells = [left[1], right[0], left[0], right[1]]
+        self.query_one("#onehot-matrices", Static).update(
+            Columns(cells, padding=(1, 2), equal=False, expand=False))
+
+    def _message(self, text: str) -> None:
+        self.query_one("#onehot-message", Static).update(text)

@@ -1,0 +1,418 @@
+"""Pane 3, Train: the hyper-parameter form, one training worker, live loss, save and load."""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from dataclasses import fields as dc_fields
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Label, ProgressBar, Select, Sparkline, Static
+
+from tui.messages import TrainingFailed, TrainingFinished, TrainingProgress, TrainingStarted
+from tui.widgets.dialogs import PathScreen
+from tui.widgets.pane import Pane
+from tui.widgets.plots import Plot
+
+#: the form's text fields: (config field, label, parser)
+NUMBER_FIELDS: list[tuple[str, str, type]] = [
+    ("dim", "dim", int),
+    ("window", "window", int),
+    ("negative", "negative", int),
+    ("epochs", "epochs", int),
+    ("alpha", "alpha", float),
+    ("min_count", "min_count", int),
+    ("sample", "sample", float),
+    ("seed", "seed", int),
+]
+ARCHS = [("skip-gram (sg)", "sg"), ("CBOW (cbow)", "cbow")]
+LOSSES = [("negative sampling", "neg"), ("full softmax", "softmax"), ("hierarchical sm", "hs")]
+SPARK_WINDOW = 60  # loss values kept for the sparkline
+PLOT_POINTS = 400  # at most this many points drawn in the loss plot
+
+
+def fmt_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    m, s = divmod(seconds, 60)
+    if m < 60:
+        return f"{m}m{s:02d}s"
+    h, m = divmod(m, 60)
+    return f"{h}h{m:02d}m"
+
+
+def default_config() -> Any:
+    from engine.word2vec import Word2VecConfig
+
+    return Word2VecConfig()
+
+
+class TrainPane(Pane):
+    PANE_TITLE = "Train"
+    HELP = """
+# Train: Word2Vec on the current corpus
+
+The network is the lecture's: a one-hot input (size V) -> a hidden layer **h** of size **d**
+(`dim`) -> scores over the vocabulary -> softmax -> cross-entropy loss. The weights `W_in`
+(V x d) are the embeddings: a word's vector is its row of the trained `W_in`.
+
+- **arch**: *skip-gram* predicts each context word from the centre word; *CBOW* predicts
+  the centre word from the mean of its context (the fill-in-the-blank exam).
+- **loss** (output layer): *full softmax* is the lecture's (cost grows with V); *negative
+  sampling* scores the true word against `negative` random "noise" words with sigmoids;
+  *hierarchical softmax* walks a Huffman tree (log2 V sigmoids).
+- **window**: context words on each side (word2vec.c shrinks it at random per example).
+- **epochs**, **alpha** (learning rate, decaying linearly to min_alpha), **min_count**,
+  **sample** (subsampling of frequent words), **seed** (same seed, same run).
+
+The loss starts near ln V for a softmax (uniform guesses: ln 4 = 1.386 for 4 words) and
+falls as the model learns. The sparkline shows the most recent loss values, the plot the
+whole run; words/s, the learning rate, the epoch and an ETA come from the engine.
+When training ends the vectors go to the One-hot, Explore and Evaluate panes.
+Press Enter in any field to start; invalid values are explained next to the field.
+"""
+
+    BINDINGS = [
+        *Pane.BINDINGS,
+        Binding("space", "toggle", "Start/Pause", id="train-toggle",
+                tooltip="Start training, or pause / resume the run"),
+        Binding("s", "stop", "Stop", id="train-stop", tooltip="Stop the run and keep the vectors so far"),
+        Binding("r", "reset", "Reset", id="train-reset",
+                tooltip="Reset the form to the defaults and clear the curves"),
+        Binding("w", "save", "Save", id="train-save", tooltip="Write the vectors to a file (.bin: binary)"),
+        Binding("o", "load", "Load", id="train-load", tooltip="Load vectors from a word2vec text/binary file"),
+        Binding("f", "focus_form", "Form", id="train-form", tooltip="Go to the first field of the form"),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._cancel = threading.Event()
+        self._pause = threading.Event()
+        self._training = False
+        self._losses: deque[float] = deque(maxlen=SPARK_WINDOW)
+        self._history: list[tuple[float, float]] = []  # (epoch position, loss)
+        self._last: Any = None
+        self._plot_dirty = False
+        self._status = "idle"
+
+    # ----------------------------------------------------------------- layout
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            with VerticalScroll(id="train-form"):
+                with Horizontal(classes="field"):
+                    yield Label("arch", classes="field-label")
+                    yield Select(ARCHS, value="sg", allow_blank=False, compact=True, id="arch")
+                with Horizontal(classes="field"):
+                    yield Label("loss", classes="field-label")
+                    yield Select(LOSSES, value="neg", allow_blank=False, compact=True, id="loss")
+                for name, label, kind in NUMBER_FIELDS:
+                    with Horizontal(classes="field"):
+                        yield Label(label, classes="field-label")
+                        yield Input(id=name, compact=True, type="integer" if kind is int else "text")
+                    yield Static("", id=f"{name}-error", classes="error field-error")
+                yield Static("", id="form-error", classes="error field-error")
+            with Vertical(id="train-live"):
+                yield Static("", id="train-status")
+                yield Static("", id="train-figures")
+                yield ProgressBar(total=100, show_eta=False, id="train-progress")
+                yield Sparkline([], id="train-spark")
+                yield Plot("loss over the run", id="train-plot")
+                yield Static("", id="train-message", classes="error")
+
+    def on_mount(self) -> None:
+        self._fill_form()
+        self.watch(self.app, "corpus_options", self._options_changed, init=False)
+        self._show_status()
+        self.set_interval(0.5, self._redraw_plot)
+
+    def focus_default(self) -> None:
+        self.focus()
+
+    def _fill_form(self) -> None:
+        cfg = default_config()
+        opts = self.app.corpus_options
+        values = {f.name: getattr(cfg, f.name) for f in dc_fields(cfg)}
+        values["min_count"] = opts.get("min_count", values["min_count"])
+        values["sample"] = opts.get("sample", values["sample"])
+        for name, _, _ in NUMBER_FIELDS:
+            v = values[name]
+            self.query_one(f"#{name}", Input).value = f"{v:g}" if isinstance(v, float) else str(v)
+            self._field_error(name, "")
+        self.query_one("#arch", Select).value = cfg.arch
+        self.query_one("#loss", Select).value = cfg.loss
+        self.query_one("#form-error", Static).update("")
+
+    def _options_changed(self, opts: dict) -> None:
+        if self._training:
+            return
+        for name in ("min_count", "sample"):
+            if name in opts:
+                v = opts[name]
+                self.query_one(f"#{name}", Input).value = f"{v:g}" if isinstance(v, float) else str(v)
+
+    def _field_error(self, name: str, text: str) -> None:
+        widget = self.query_one(f"#{name}-error", Static)
+        widget.update(text)
+        widget.set_class(bool(text), "-shown")
+
+    # ----------------------------------------------------------------- the form
+    def read_config(self) -> Any | None:
+        """A validated Word2VecConfig from the form, or None with the errors shown inline."""
+        from engine.errors import ConfigError
+        from engine.word2vec import Word2VecConfig
+
+        values: dict[str, Any] = {
+            "arch": self.query_one("#arch", Select).value,
+            "loss": self.query_one("#loss", Select).value,
+        }
+        ok = True
+        for name, label, kind in NUMBER_FIELDS:
+            text = self.query_one(f"#{name}", Input).value.strip()
+            try:
+                values[name] = kind(text)
+                self._field_error(name, "")
+            except ValueError:
+                what = "a whole number" if kind is int else "a number"
+                self._field_error(name, f"{label} must be {what} (got {text!r})")
+                ok = False
+        form_error = self.query_one("#form-error", Static)
+        form_error.update("")
+        form_error.set_class(False, "-shown")
+        if not ok:
+            return None
+        try:
+            config = Word2VecConfig(**values)
+            config.validate()
+        except ConfigError as exc:
+            msg = str(exc)
+            for name, _, _ in NUMBER_FIELDS:
+                if msg.startswith(name) or f" {name} " in f" {msg} ".replace("(", " ").replace(":", " "):
+                    self._field_error(name, msg)
+                    break
+            else:
+                form_error.update(msg)
+                form_error.set_class(True, "-shown")
+            return None
+        return config
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not self._training:
+            self.action_toggle()
+
+    def action_focus_form(self) -> None:
+        self.query_one("#arch", Select).focus()
+
+    # ----------------------------------------------------------------- actions
+    def action_toggle(self) -> None:
+        if not self._training:
+            self.start()
+        elif self._pause.is_set():
+            self._pause.clear()
+            self._set_status("training")
+        else:
+            self._pause.set()
+            self._set_status("paused")
+
+    def start(self) -> bool:
+        """Validate the form and start the training worker; False if it could not start."""
+        if self._training:
+            return False
+        corpus = self.app.corpus
+        if corpus is None:
+            self._message("no corpus: pick one in the Corpus pane (1)")
+            return False
+        config = self.read_config()
+        if config is None:
+            self._message("fix the highlighted fields first")
+            return False
+        self._message("")
+        self._cancel.clear()
+        self._pause.clear()
+        self._losses.clear()
+        self._history.clear()
+        self._last = None
+        self.query_one("#train-spark", Sparkline).data = []
+        self.query_one("#train-plot", Plot).clear()
+        self.query_one("#train-progress", ProgressBar).update(total=100, progress=0)
+        self._training = True
+        self.app.training = True
+        self.set_class(True, "-running")
+        self._set_status(f"building the vocabulary of {corpus.name}…")
+        self._train(config, corpus)
+        return True
+
+    def action_stop(self) -> None:
+        if self._training:
+            self._cancel.set()
+            self._pause.clear()
+            self._set_status("stopping…")
+
+    def stop_workers(self) -> None:
+        self._cancel.set()
+        self._pause.clear()
+
+    def action_reset(self) -> None:
+        if self._training:
+            self._message("stop the run (s) before resetting")
+            return
+        self._fill_form()
+        self._losses.clear()
+        self._history.clear()
+        self._last = None
+        self.query_one("#train-spark", Sparkline).data = []
+        self.query_one("#train-plot", Plot).clear()
+        self.query_one("#train-progress", ProgressBar).update(total=100, progress=0)
+        self._message("")
+        self._set_status("idle")
+
+    def action_save(self) -> None:
+        kv = self.app.vectors
+        if kv is None:
+            self._message("nothing to save yet: train (Space) or load (o) vectors first")
+            return
+        corpus = self.app.corpus
+        default = f"{getattr(corpus, 'name', 'vectors')}.w2v.txt"
+
+        def check(path: str) -> str:
+            import os
+
+            full = os.path.expanduser(path)
+            kv.save(full, binary=full.endswith(".bin"))
+            return full
+
+        def saved(path: Any) -> None:
+            if path:
+                self._message("")
+                self.notify(f"saved {len(kv):,} vectors to {path}", timeout=4)
+
+        self.app.push_screen(PathScreen("Save the vectors (word2vec format; a .bin name writes binary)",
+                                        value=default, check=check), saved)
+
+    def action_load(self) -> None:
+        if self._training:
+            self._message("stop the run (s) before loading other vectors")
+            return
+
+        def check(path: str) -> Any:
+            import os
+
+            from engine.vectors import KeyedVectors
+
+            return KeyedVectors.load(os.path.expanduser(path))
+
+        def loaded(kv: Any) -> None:
+            if kv is not None:
+                self.app.model = None
+                self.app.vectors = kv
+                self._set_status(f"loaded {len(kv):,} vectors of dimension {kv.dim}")
+
+        self.app.push_screen(PathScreen("Load vectors (word2vec text or binary)", check=check), loaded)
+
+    # ----------------------------------------------------------------- the worker
+    @work(thread=True, exclusive=True, group="trainer", exit_on_error=False)
+    def _train(self, config: Any, corpus: Any) -> None:
+        from engine.errors import WordlabError
+        from engine.word2vec import TrainingSession
+
+        session = None
+        try:
+            session = TrainingSession(config, corpus)
+            vocab = session.model.vocab
+            self.post_message(TrainingStarted(len(vocab), int(vocab.total)))
+            final = session.run(callback=lambda p: self.post_message(TrainingProgress(p)),
+                                cancel_event=self._cancel, pause_event=self._pause)
+        except (WordlabError, OSError, MemoryError) as exc:
+            self.post_message(TrainingFailed(str(exc), session.model if session else None))
+            return
+        self.post_message(TrainingFinished(session.model, final, stopped=self._cancel.is_set()))
+
+    def on_training_started(self, message: TrainingStarted) -> None:
+        self._set_status(f"training: V = {message.vocab_size:,} words, {message.total_words:,} tokens per epoch")
+
+    def on_training_progress(self, message: TrainingProgress) -> None:
+        p = message.progress
+        self._last = p
+        if p.loss == p.loss:  # NaN-free
+            self._losses.append(float(p.loss))
+            position = (p.epoch - 1) + (p.fraction * p.epochs - (p.epoch - 1)) if p.epochs else 0.0
+            self._history.append((position, float(p.loss)))
+            self.query_one("#train-spark", Sparkline).data = list(self._losses)
+            self._plot_dirty = True
+        self.query_one("#train-progress", ProgressBar).update(total=max(1, p.total), progress=p.done)
+        self._show_figures(p)
+
+    def on_training_finished(self, message: TrainingFinished) -> None:
+        self._end_run()
+        if message.progress is not None:
+            self.on_training_progress(TrainingProgress(message.progress))
+        self._redraw_plot()
+        self.app.model = message.model
+        self.app.vectors = message.model.vectors()
+        V = len(message.model.vocab)
+        if message.stopped:
+            self._set_status(f"stopped: the vectors so far ({V:,} words) are in use")
+        else:
+            self._set_status(f"done: {V:,} vectors ready: try Explore (5) or One-hot (2)")
+
+    def on_training_failed(self, message: TrainingFailed) -> None:
+        self._end_run()
+        self._message(message.error)
+        if message.model is not None and getattr(message.model, "W_in", None) is not None \
+                and self._last is not None:
+            self.app.model = message.model
+            self.app.vectors = message.model.vectors()
+            self._set_status("failed: the last good weights are kept")
+        else:
+            self._set_status("failed")
+
+    def _end_run(self) -> None:
+        self._training = False
+        self.app.training = False
+        self.set_class(False, "-running")
+
+    # ----------------------------------------------------------------- display
+    def _message(self, text: str) -> None:
+        self.query_one("#train-message", Static).update(text)
+
+    def _set_status(self, text: str) -> None:
+        self._status = text
+        self._show_status()
+
+    def _show_status(self) -> None:
+        if self._training and self._pause.is_set():
+            state = "[reverse] PAUSED [/reverse] "
+        elif self._training:
+            state = "[reverse] TRAINING [/reverse] "
+        else:
+            state = ""
+        keys = "Space pause · s stop" if self._training else "Space start · Enter in a field starts"
+        self.query_one("#train-status", Static).update(f"{state}{self._status}\n[dim]{keys}[/dim]")
+
+    def _show_figures(self, p: Any) -> None:
+        eta = "–" if p.finished else fmt_duration(p.eta)
+        self.query_one("#train-figures", Static).update(
+            f"epoch {p.epoch}/{p.epochs}   loss {p.loss:.4f}   lr {p.lr:.5f}\n"
+            f"{p.rate:,.0f} words/s   {p.done:,}/{p.total:,} words   "
+            f"elapsed {fmt_duration(p.elapsed)}   ETA {eta}")
+
+    def _redraw_plot(self) -> None:
+        if not self._plot_dirty or not self._history:
+            return
+        if not self.is_on_screen:
+            return
+        self._plot_dirty = False
+        step = max(1, len(self._history) // PLOT_POINTS)
+        pts = self._history[::step]
+        if pts[-1] is not self._history[-1]:
+            pts.append(self._history[-1])
+        self.query_one("#train-plot", Plot).line([x for x, _ in pts], [y for _, y in pts],
+                                                 xlabel="epoch", ylabel="loss")

@@ -1,0 +1,68 @@
+"""Plots drawn in the terminal with plotext (braille), via textual-plotext's PlotextPlot."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual_plotext import PlotextPlot
+
+
+class Plot(PlotextPlot):
+    """A PlotextPlot that only redraws while visible and takes whole data sets at once."""
+
+    def __init__(self, title: str = "", *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._title = title
+        self._empty_note = ""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.clear("")
+
+    def clear(self, note: str = "") -> None:
+        plt = self.plt
+        plt.clear_figure()
+        plt.title(self._title if not note else f"{self._title}: {note}")
+        self.refresh()
+
+    def line(self, xs: Sequence[float], ys: Sequence[float], *, xlabel: str = "", ylabel: str = "",
+             log: bool = False, marker: str = "braille", title: str | None = None) -> None:
+        plt = self.plt
+        plt.clear_figure()
+        plt.title(self._title if title is None else title)
+        if log:
+            plt.xscale("log")
+            plt.yscale("log")
+        if len(xs):
+            plt.plot(list(xs), list(ys), marker=marker)
+        if xlabel:
+            plt.xlabel(xlabel)
+        if ylabel:
+            plt.ylabel(ylabel)
+        self.refresh()
+
+    def scatter_labels(self, points: Sequence[tuple[str, float, float]],
+                       segments: Sequence[tuple[int, int]] = (), title: str | None = None) -> None:
+        """Labelled points; ``segments`` are index pairs joined by a line (an analogy's arrows)."""
+        plt = self.plt
+        plt.clear_figure()
+        plt.title(self._title if title is None else title)
+        if not points:
+            self.refresh()
+            return
+        xs = [p[1] for p in points]
+        ys = [p[2] for p in points]
+        for i, j in segments:
+            plt.plot([xs[i], xs[j]], [ys[i], ys[j]], marker="braille")
+        plt.scatter(xs, ys, marker="●")
+        for word, x, y in points:
+            plt.text(word, x, y, alignment="left")
+        # some room around the labels
+        if xs and ys:
+            dx = (max(xs) - min(xs)) or 1.0
+            dy = (max(ys) - min(ys)) or 1.0
+            plt.xlim(min(xs) - 0.08 * dx, max(xs) + 0.35 * dx)
+            plt.ylim(min(ys) - 0.12 * dy, max(ys) + 0.12 * dy)
+        plt.xticks([])
+        plt.yticks([])
+        self.refresh()
