@@ -1,0 +1,243 @@
+"""Pilot tests of the Step pane (tab 4): n / N / p / f / s / a / l / r, and the numbers on screen
+are the StepTrace's."""
+
+from __future__ import annotations
+
+import numpy as np
+from textual.app import App, ComposeResult
+from textual.reactive import reactive
+from textual.widgets import DataTable, Static
+
+from engine.word2vec import TrainingSession, Word2VecConfig
+from tui.panes.step import StepPane, fmt_p, fmt_s
+
+LECTURE = [
+    "i love cute cat".split(),
+    "we watch movie".split(),
+    "you draw picture".split(),
+    "cat chase dog".split(),
+    "i love cat".split(),
+    "we love dog".split(),
+]
+
+
+class PaneApp(App):
+    CSS_PATH = ["../../tui/panes/step.tcss"]
+    corpus = reactive(None, always_update=True, init=False)
+    corpus_options = reactive(dict, always_update=True, init=False)
+    model = reactive(None, always_update=True, init=False)
+    vectors = reactive(None, always_update=True, init=False)
+
+    def __init__(self, corpus=LECTURE):
+        super().__init__()
+        self.set_reactive(PaneApp.corpus, corpus)
+        self.set_reactive(PaneApp.corpus_options, {"lower": True, "min_count": 1, "sample": 0.0})
+
+    def compose(self) -> ComposeResult:
+        yield StepPane(id="step-pane")
+
+
+def reference(arch="sg", loss="softmax", corpus=LECTURE):
+    """The same session the pane builds, driven directly."""
+    return TrainingSession(Word2VecConfig(arch=arch, loss=loss, dim=10, window=2, min_count=1,
+                                          sample=0.0, epochs=1, seed=1), corpus)
+
+
+async def ready(app, pilot) -> StepPane:
+    pane = app.query_one(StepPane)
+    pane.focus()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert pane.session is not None
+    return pane
+
+
+def text_of(pane, selector) -> str:
+    return str(pane.query_one(selector, Static).render())
+
+
+async def test_three_skipgram_examples_show_the_trace_numbers():
+    app = PaneApp()
+    ref = reference()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await ready(app, pilot)
+        assert "press n" in text_of(pane, "#step-key")
+        for _ in range(3):
+            await pilot.press("n")
+            tr = ref.step()
+            assert pane.trace.input_words == tr.input_words and pane.trace.word == tr.word
+            key = text_of(pane, "#step-key")
+            assert f"{tr.input_words[0]} → {tr.word}" in key
+            assert f"p({tr.word}) = {fmt_p(tr.probs[tr.word_id])}" in key
+            assert f"loss = {tr.loss:.4f}" in key
+            out = pane.query_one("#step-out", DataTable)
+            assert out.row_count == len(pane.session.vocab)     # V = 12: every word shown
+            row = [str(c) for c in out.get_row(str(tr.word_id))]
+            assert row == [tr.word, "1", fmt_s(float(tr.scores[tr.word_id])),
+                           fmt_p(float(tr.probs[tr.word_id]))]
+            vec = pane.query_one("#step-vec", DataTable)
+            assert vec.row_count == 10
+            (i, d_in), = tr.W_in_delta.items()
+            for j in range(10):
+                cells = [str(c) for c in vec.get_row(str(j))]
+                assert cells[1] == fmt_s(float(tr.h[j]))
+                assert cells[2] == fmt_s(float(tr.grad_h[j]))
+                assert cells[3] == fmt_s(float(d_in[j]))
+                assert cells[4] == fmt_s(float(tr.W_out_delta[tr.word_id][j]))
+        # the first example of a fresh model: ln V, uniform softmax
+        assert "-ln 0.083" in text_of(pane, "#step-loss")
+        pairs = pane.query_one("#step-pairs", DataTable)
+        assert [str(c) for c in pairs.get_row("2")] == ["▶", "love", "cute"]
+        assert [str(c) for c in pairs.get_row("0")][0] == "✓"
+        assert pairs.cursor_row == 2
+        assert "love" in text_of(pane, "#step-sentence")
+
+
+async def test_next_sentence_skips_the_rest_of_the_sentence():
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await ready(app, pilot)
+        await pilot.press("n", "N")
+        assert pane.trace.sentence == ["we", "watch", "movie"]
+        assert pane.trace.pair_index == 0
+        pairs = pane.query_one("#step-pairs", DataTable)
+        assert [str(c) for c in pairs.get_row("0")][1:] == ["we", "watch"]
+        # at the end of a sentence N does not skip the sentence that comes next
+        ref = reference()
+        n = len(ref.sentence_pairs())
+        app2 = PaneApp()
+    async with app2.run_test(size=(80, 24)) as pilot:
+        pane = await ready(app2, pilot)
+        await pilot.press(*(["n"] * n))
+        assert pane.trace.sentence == LECTURE[0]
+        await pilot.press("N")
+        assert pane.trace.sentence == LECTURE[1] and pane.trace.pair_index == 0
+
+
+async def test_switch_arch_and_loss():
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await ready(app, pilot)
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pane.session.config.arch == "cbow"
+        assert "CBOW" in text_of(pane, "#step-config")
+        await pilot.press("n")
+        tr = reference("cbow").step()
+        assert pane.trace.input_words == tr.input_words == ["love"]
+        pairs = pane.query_one("#step-pairs", DataTable)
+        assert [str(c.label) for c in pairs.columns.values()][1:] == ["context", "centre"]
+        await pilot.press("l")                               # negative sampling
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n")
+        tr = reference("cbow", "neg").step()
+        assert pane.trace.loss_kind == "neg"
+        out = pane.query_one("#step-out", DataTable)
+        assert out.row_count == len(tr.target_ids)
+        first = [str(c) for c in out.get_row("0")]
+        assert first == [tr.target_words[0], "1", fmt_s(float(tr.scores[0])),
+                         fmt_p(float(tr.sigmoids[0]))]
+        assert f"σ(s_{tr.word}) = {fmt_p(float(tr.sigmoids[0]))}" in text_of(pane, "#step-key")
+        await pilot.press("l")                               # hierarchical softmax
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n")
+        tr = reference("cbow", "hs").step()
+        assert pane.trace.loss_kind == "hs"
+        assert f"loss = {tr.loss:.4f}" in text_of(pane, "#step-key")
+        assert str(out.get_row("0")[0]) == tr.target_words[0]
+        assert "Huffman" in str(pane.query_one("#step-out-title").render())
+
+
+async def test_reset_starts_again():
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await ready(app, pilot)
+        await pilot.press("n", "n", "r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pane.trace is None
+        await pilot.press("n")
+        assert pane.trace.example == 0 and pane.trace.pair_index == 0
+
+
+async def test_autoplay_steps_on_its_own_and_speed_keys():
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await ready(app, pilot)
+        await pilot.press("f", "f", "f", "f", "f")          # fastest: 0.1 s
+        assert "0.1s" in text_of(pane, "#step-config")
+        await pilot.press("p")
+        assert pane._timer is not None
+        assert "▶" in text_of(pane, "#step-config")
+        while pane.trace is None or pane.trace.example < 2:  # no fixed sleep: wait for the steps
+            await pilot.pause(0.05)
+        await pilot.press("p")
+        assert pane._timer is None
+        seen = pane.trace.example
+        await pilot.press("s")
+        assert "0.25s" in text_of(pane, "#step-config")
+        await pilot.pause()
+        assert pane.trace.example == seen
+
+
+async def test_a_corpus_without_pairs_is_a_message_not_a_crash():
+    app = PaneApp(corpus=[["lonely"], ["words"]])
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(StepPane)
+        pane.focus()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pane.session is None
+        assert str(pane.query_one("#step-message", Static).render())
+        await pilot.press("n", "N", "p")
+        assert "not ready" in text_of(pane, "#step-message")
+        assert pane._timer is None
+
+
+async def test_no_corpus():
+    app = PaneApp(corpus=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(StepPane)
+        pane.focus()
+        await pilot.pause()
+        assert "no corpus" in text_of(pane, "#step-message")
+        await pilot.press("n")
+        assert "not ready" in text_of(pane, "#step-message")
+
+
+async def test_big_vocabulary_shows_top_k_and_the_target():
+    words = [f"w{k}" for k in range(40)]
+    corpus = [words[k:k + 5] for k in range(0, 35)]
+    app = PaneApp(corpus=corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await ready(app, pilot)
+        await pilot.press("n")
+        tr = pane.trace
+        out = pane.query_one("#step-out", DataTable)
+        assert out.row_count in (8, 9)
+        assert str(out.get_row(str(tr.word_id))[0]) == tr.word
+        V = len(pane.session.vocab)
+        assert V > 12
+        assert f"x = one-hot({tr.input_words[0]}) = 1 at id {tr.input_ids[0]} of V = {V}" in \
+            text_of(pane, "#step-input")
+
+
+async def test_reuses_the_apps_model_without_changing_it():
+    ref = reference()
+    for _ in range(30):
+        ref.step()
+    model = ref.model
+    before = model.W_in.copy()
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.model = model
+        pane = await ready(app, pilot)
+        assert pane.source == "model"
+        assert "Train's model" in text_of(pane, "#step-config")
+        np.testing.assert_array_equal(pane.session.model.W_in, before)
+        await pilot.press("n")
+        np.testing.assert_array_equal(model.W_in, before)      # the shared model is untouched
+        assert pane.trace.loss < np.log(12)                      # it starts from trained weights

@@ -1,0 +1,544 @@
+"""Pane 4, Step: train Word2Vec one example at a time and read every number (issue 4).
+
+For the current sentence, the training pairs the window produces (Skip-gram: centre -> context,
+CBOW: context -> centre) as a table like the lecture's; for the example just trained, the whole
+forward and backward pass of ``TrainingSession.step()``:
+
+    one-hot x -> W_in row(s) -> h -> scores -> softmax (or sigmoids) -> loss -> dL/dh -> rows changed
+
+Every number comes from the engine's ``StepTrace``; this module only lays them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import DataTable, Label, Static
+
+from engine.errors import WordlabError
+from tui.widgets.pane import Pane
+
+ARCHS = ("sg", "cbow")
+LOSSES = ("softmax", "neg", "hs")
+ARCH_NAMES = {"sg": "Skip-gram", "cbow": "CBOW"}
+LOSS_NAMES = {"softmax": "softmax", "neg": "negative sampling", "hs": "hierarchical softmax"}
+SPEEDS = (3.0, 2.0, 1.0, 0.5, 0.25, 0.1)   # seconds per example in auto-play
+DEFAULT_SPEED = 2                            # 1 s
+TOP_K = 8                                    # softmax rows shown for a big vocabulary
+SHOW_ALL = 12                                # ... up to this V every word is shown
+ONE_HOT_MAX = 24                             # spell out the one-hot vector up to this V
+STEP_DIM = 10                                # a fresh step session: small enough to read
+STEP_WINDOW = 2
+
+
+@dataclass
+class SessionReady(Message):
+    """A step session was built in the background (or could not be)."""
+
+    session: Any
+    source: str          # "fresh" | "model"
+    error: str | None
+    generation: int
+
+
+def fmt_p(v: float) -> str:
+    """A probability or sigmoid: three decimals (0.083)."""
+    return f"{v:.3f}"
+
+
+def fmt_s(v: float) -> str:
+    """A score or a vector entry: signed, four decimals; tiny non-zero values in e-notation."""
+    if v == 0:
+        return "0"
+    if abs(v) < 1e-3:
+        return f"{v:+.1e}"
+    return f"{v:+.4f}"
+
+
+class StepPane(Pane):
+    """Tab 4: one training example at a time."""
+
+    PANE_TITLE = "Step"
+    HELP = """\
+# Step: Word2Vec, one training example at a time
+
+The lecture's network, trained by hand. For the current sentence the table on the left lists
+the **training pairs** its window produces: Skip-gram predicts each context word from the
+centre word (centre -> context), CBOW the centre word from its context (context -> centre).
+The window is word2vec's *dynamic* window: each centre word draws an effective window of
+1..window, so near words are paired more often than far ones.
+
+For the pair just trained (highlighted), the right side shows the whole pass:
+
+1. **x**: the input word's one-hot vector (length V, one 1);
+2. **h = W_in[word]**: the one-hot vector times W_in picks that word's row (CBOW: the mean of
+   the context words' rows); h is the hidden layer of size d;
+3. **scores** `W_out · h` and the **softmax** over the vocabulary (for a big vocabulary: the
+   top words and the target). With negative sampling: the target and k noise words, each a
+   **sigmoid** σ(score) with label 1 or 0; hierarchical softmax: the sigmoids of the inner
+   nodes on the target's Huffman path;
+4. the **loss** (cross-entropy `-ln p(target)`; its value at the start is ln V);
+5. the **gradient** dL/dh and the **rows that changed**: `W_in[word] -= lr · dL/dh` and the
+   W_out rows that were scored, highlighted by sign.
+
+The top lines always show the input word, the target, its probability and the loss.
+W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
+"""
+
+    BINDINGS = [
+        Binding("n", "next_example", "next", id="step.next",
+                tooltip="Train the next example and show every number"),
+        Binding("N", "next_sentence", "next sentence", key_display="N", id="step.next_sentence",
+                tooltip="Skip to the next sentence and train its first example"),
+        Binding("p", "autoplay", "auto-play", id="step.autoplay",
+                tooltip="Start or stop auto-play (one example every few seconds)"),
+        Binding("f", "speed(1)", "faster", id="step.faster",
+                tooltip="Auto-play faster"),
+        Binding("s", "speed(-1)", "slower", id="step.slower",
+                tooltip="Auto-play slower"),
+        Binding("a", "toggle_arch", "sg/cbow", id="step.arch",
+                tooltip="Switch the architecture: Skip-gram <-> CBOW (restarts the step session)"),
+        Binding("l", "cycle_loss", "loss", id="step.loss",
+                tooltip="Switch the output layer: softmax -> negative sampling -> hierarchical "
+                        "softmax (restarts the step session)"),
+        Binding("r", "reset", "reset", id="step.reset",
+                tooltip="Start the step session again from the first sentence"),
+    ]
+
+    def __init__(self, *, id: str | None = None, **kwargs) -> None:
+        super().__init__(id=id, **kwargs)
+        self.arch = "sg"
+        self.loss = "softmax"
+        self.session = None
+        self.source = "fresh"
+        self.trace = None
+        self.pairs: list[tuple[tuple[str, ...], str]] = []
+        self.speed = DEFAULT_SPEED
+        self._timer: Timer | None = None
+        self._generation = 0
+
+    # -- layout ---------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(id="step-config")
+        yield Static(id="step-sentence")
+        yield Static(id="step-key")
+        yield Static(id="step-message")
+        with Horizontal(id="step-body"):
+            pairs = DataTable(id="step-pairs", cursor_type="row", zebra_stripes=False)
+            pairs.can_focus = False
+            yield pairs
+            with VerticalScroll(id="step-flow"):
+                yield Static(id="step-input")
+                yield Label("", id="step-out-title", classes="step-title")
+                out = DataTable(id="step-out", cursor_type="none", zebra_stripes=False)
+                out.can_focus = False
+                yield out
+                yield Static(id="step-loss")
+                yield Label("", id="step-vec-title", classes="step-title")
+                vec = DataTable(id="step-vec", cursor_type="none", zebra_stripes=False)
+                vec.can_focus = False
+                yield vec
+                yield Static(id="step-changed")
+
+    def on_mount(self) -> None:
+        if hasattr(self.app, "corpus"):
+            self.watch(self.app, "corpus", lambda _: self._rebuild(), init=False)
+        if hasattr(self.app, "model"):
+            self.watch(self.app, "model", lambda _: self._rebuild(), init=False)
+        self._rebuild()
+
+    # -- the session ------------------------------------------------------------------------
+    def _config(self):
+        """The step session's settings: the app's model's if there is one, else small ones."""
+        from engine.word2vec import Word2VecConfig
+
+        model = getattr(self.app, "model", None)
+        options = getattr(self.app, "corpus_options", None) or {}
+        if model is not None:
+            return model.config.replace(arch=self.arch, loss=self.loss, sample=0.0, epochs=1)
+        return Word2VecConfig(arch=self.arch, loss=self.loss, dim=STEP_DIM, window=STEP_WINDOW,
+                              min_count=int(options.get("min_count", 1)), sample=0.0,
+                              epochs=1, seed=1)
+
+    def _rebuild(self) -> None:
+        """A new step session (in a worker: building a big corpus's vocabulary takes time)."""
+        self._stop_autoplay()
+        self._generation += 1
+        self.session = None
+        self.trace = None
+        self.pairs = []
+        corpus = getattr(self.app, "corpus", None)
+        if corpus is None:
+            self._message("no corpus: open one in the Corpus pane (1)")
+            self._redraw()
+            return
+        try:
+            config = self._config()
+        except WordlabError as err:
+            self._message(str(err))
+            self._redraw()
+            return
+        self._message("")
+        self.query_one("#step-key", Static).update(Text("preparing the step session…",
+                                                        style="dim"))
+        self._build(config, corpus, getattr(self.app, "model", None), self._generation)
+
+    @work(thread=True, exclusive=True, group="step-session", exit_on_error=False)
+    def _build(self, config, corpus, model, generation: int) -> None:
+        from engine.word2vec import TrainingSession
+
+        try:
+            if model is not None:
+                session = TrainingSession(config, corpus, vocab=model.vocab)
+                np.copyto(session.model.W_in, model.W_in)     # a copy: Train's model is untouched
+                if session.model.W_out.shape == model.W_out.shape and \
+                        (config.loss == "hs") == (model.config.loss == "hs"):
+                    np.copyto(session.model.W_out, model.W_out)
+                source = "model"
+            else:
+                session = TrainingSession(config, corpus)
+                source = "fresh"
+            session.sentence_pairs()          # plans the first chunk; raises for a corpus too small
+        except (WordlabError, OSError) as err:
+            self.post_message(SessionReady(None, "fresh", str(err), generation))
+            return
+        self.post_message(SessionReady(session, source, None, generation))
+
+    @on(SessionReady)
+    def _session_ready(self, event: SessionReady) -> None:
+        if event.generation != self._generation:
+            return                      # a newer rebuild is under way
+        if event.error:
+            self._message(event.error)
+            self.session = None
+        else:
+            self.session = event.session
+            self.source = event.source
+            self.pairs = self.session.sentence_pairs()
+        self._redraw()
+
+    # -- actions ------------------------------------------------------------------------------
+    def _ready(self) -> bool:
+        if self.session is None:
+            self._message("the step session is not ready (see above; r rebuilds it)")
+            return False
+        return True
+
+    def action_next_example(self) -> None:
+        if not self._ready():
+            return
+        try:
+            pairs = self.session.sentence_pairs()
+            trace = self.session.step()
+        except WordlabError as err:
+            self._stop_autoplay()
+            self._message(str(err))
+            return
+        self.pairs, self.trace = pairs, trace
+        self._message("")
+        self._redraw()
+
+    def action_next_sentence(self) -> None:
+        if not self._ready():
+            return
+        try:
+            if self.trace is not None and self.session.peek().pair_index != 0:
+                self.session.next_sentence()       # skip the rest of the sentence on screen
+        except WordlabError as err:
+            self._message(str(err))
+            return
+        self.action_next_example()
+
+    def action_autoplay(self) -> None:
+        if self._timer is not None:
+            self._stop_autoplay()
+        elif self._ready():
+            self._start_autoplay()
+        self._render_config()
+
+    def _start_autoplay(self) -> None:
+        self._timer = self.set_interval(SPEEDS[self.speed], self.action_next_example)
+
+    def _stop_autoplay(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.is_mounted:
+            self._render_config()
+
+    def action_speed(self, delta: int) -> None:
+        self.speed = max(0, min(len(SPEEDS) - 1, self.speed + delta))
+        if self._timer is not None:
+            self._timer.stop()
+            self._start_autoplay()
+        self._render_config()
+
+    def action_toggle_arch(self) -> None:
+        self.arch = "cbow" if self.arch == "sg" else "sg"
+        self._rebuild()
+
+    def action_cycle_loss(self) -> None:
+        self.loss = LOSSES[(LOSSES.index(self.loss) + 1) % len(LOSSES)]
+        self._rebuild()
+
+    def action_reset(self) -> None:
+        self._rebuild()
+
+    def stop_workers(self) -> None:
+        self._stop_autoplay()
+
+    # -- rendering ---------------------------------------------------------------------------
+    def _message(self, text: str) -> None:
+        msg = self.query_one("#step-message", Static)
+        msg.update(text)
+        msg.set_class(bool(text), "-shown")
+
+    def _var(self, name: str, fallback: str) -> str:
+        return self.app.get_css_variables().get(name, fallback)
+
+    def _signed(self, text: str, v: float, strong: bool = False) -> Text:
+        """A number coloured by sign (theme colours), bold when it is a change."""
+        if v == 0:
+            return Text(text, style="dim", justify="right")
+        colour = self._var("success", "green") if v > 0 else self._var("error", "red")
+        return Text(text, style=f"bold {colour}" if strong else colour, justify="right")
+
+    def _redraw(self) -> None:
+        self._render_config()
+        self._render_sentence()
+        self._render_key()
+        self._render_pairs()
+        self._render_flow()
+
+    def _render_config(self) -> None:
+        cfg = self.session.config if self.session is not None else None
+        parts = Text.assemble((ARCH_NAMES[self.arch], "bold"), " · ",
+                              (LOSS_NAMES[self.loss], "bold"))
+        if cfg is not None:
+            weights = "Train's model" if self.source == "model" else "fresh weights"
+            parts.append(f" · V={len(self.session.vocab)} d={cfg.dim} window={cfg.window}"
+                         f" · {weights}")
+        if self._timer is not None:
+            parts.append(f" · ▶ {SPEEDS[self.speed]:g}s", style="bold")
+        else:
+            parts.append(f" · auto {SPEEDS[self.speed]:g}s", style="dim")
+        self.query_one("#step-config", Static).update(parts)
+
+    def _render_sentence(self) -> None:
+        out = self.query_one("#step-sentence", Static)
+        tr = self.trace
+        if tr is None:
+            if self.session is not None:
+                nxt = self.session.peek()
+                out.update(Text.assemble("sentence: ", " ".join(nxt.sentence),
+                                         ("   n: train the first example", "dim")))
+            else:
+                out.update("")
+            return
+        text = Text("sentence: ")
+        for k, w in enumerate(tr.sentence):
+            if k == tr.position:
+                text.append(w, style="reverse bold")
+            else:
+                text.append(w)
+            text.append(" ")
+        text.append(f"  epoch {tr.epoch} · example {tr.example + 1} · lr {tr.lr:.4f}",
+                    style="dim")
+        out.update(text)
+
+    def _target_probability(self, tr) -> float | None:
+        if tr.probs is not None:
+            return float(tr.probs[tr.word_id])
+        return None
+
+    def _render_key(self) -> None:
+        """The numbers that must be visible without scrolling: input, target, p, loss."""
+        out = self.query_one("#step-key", Static)
+        tr = self.trace
+        if tr is None:
+            out.update(Text("" if self.session is None else "no example trained yet: press n",
+                            style="dim"))
+            return
+        accent = self._var("accent", "magenta")
+        text = Text.assemble((" ".join(tr.input_words), "bold"), " → ",
+                             (tr.word, f"bold {accent}"), "   ")
+        p = self._target_probability(tr)
+        if p is not None:
+            text.append(f"p({tr.word}) = ")
+            text.append(fmt_p(p), style="bold")
+        else:
+            true_rows = [k for k, y in enumerate(tr.labels) if y == 1]
+            if tr.loss_kind == "neg" and true_rows:
+                text.append(f"σ(s_{tr.word}) = ")
+                text.append(fmt_p(float(tr.sigmoids[true_rows[0]])), style="bold")
+            else:
+                text.append(f"{len(tr.target_ids)} nodes on the path")
+        text.append("   loss = ")
+        text.append(f"{tr.loss:.4f}", style="bold")
+        out.update(text)
+
+    def _render_pairs(self) -> None:
+        table = self.query_one("#step-pairs", DataTable)
+        first, second = ("input", "target") if self.arch == "sg" else ("context", "centre")
+        table.clear(columns=True)
+        table.add_column(" ", key="mark", width=1)
+        table.add_column(first, key="in")
+        table.add_column(second, key="out")
+        done = self.trace.pair_index if self.trace is not None else -1
+        for k, (inputs, target) in enumerate(self.pairs):
+            mark = "✓" if k < done else ("▶" if k == done else "")
+            table.add_row(mark, " ".join(inputs), target, key=str(k))
+        if 0 <= done < len(self.pairs):
+            table.move_cursor(row=done)
+        table.show_cursor = done >= 0
+
+    def _render_flow(self) -> None:
+        tr = self.trace
+        inp = self.query_one("#step-input", Static)
+        out_title = self.query_one("#step-out-title", Label)
+        out = self.query_one("#step-out", DataTable)
+        loss = self.query_one("#step-loss", Static)
+        vec_title = self.query_one("#step-vec-title", Label)
+        vec = self.query_one("#step-vec", DataTable)
+        changed = self.query_one("#step-changed", Static)
+        if tr is None:
+            for w in (inp, loss, changed):
+                w.update("")
+            out_title.update("")
+            vec_title.update("")
+            out.clear(columns=True)
+            vec.clear(columns=True)
+            return
+        words = self.session.vocab.words
+        V = len(words)
+        # 1-2: one-hot in, W_in row(s) out
+        text = Text()
+        for row, w, i in zip(tr.one_hot, tr.input_words, tr.input_ids):
+            text.append("x = one-hot(")
+            text.append(w, style="bold")
+            text.append(") = ")
+            if V <= ONE_HOT_MAX:
+                text.append("[")
+                for k, v in enumerate(row):
+                    text.append(("" if k == 0 else " ") + str(int(v)),
+                                style="bold reverse" if v else "dim")
+                text.append("]")
+            else:
+                text.append(f"1 at id {i} of V = {V}")
+            text.append("\n")
+        if len(tr.input_words) == 1:
+            text.append(f"h = x · W_in = W_in[{tr.input_words[0]}]  (d = {len(tr.h)})")
+        else:
+            how = "mean" if self.session.config.cbow_mean else "sum"
+            text.append(f"h = {how} of W_in[{', '.join(tr.input_words)}]  (d = {len(tr.h)})")
+        inp.update(text)
+        # 3: scores -> softmax / sigmoids
+        self._render_outputs(tr, out_title, out, words)
+        # 4: loss
+        loss.update(self._loss_text(tr))
+        # 5: vectors: h, dL/dh and the changed rows
+        self._render_vectors(tr, vec_title, vec, words)
+        changed.update(self._changed_text(tr, words))
+
+    def _render_outputs(self, tr, title: Label, table: DataTable, words) -> None:
+        accent = self._var("accent", "magenta")
+        table.clear(columns=True)
+        if tr.loss_kind == "softmax":
+            V = len(tr.probs)
+            order = np.argsort(-tr.probs, kind="stable")
+            shown = [int(k) for k in (order[:TOP_K] if V > SHOW_ALL else order)]
+            if tr.word_id not in shown:
+                shown.append(tr.word_id)
+            title.update(f"softmax(W_out·h) over V = {V}"
+                         + (f": top {TOP_K} + target" if V > SHOW_ALL else ""))
+            table.add_column("word", key="word")
+            table.add_column("y", key="y")
+            table.add_column("score", key="score")
+            table.add_column("softmax p", key="p")
+            for k in shown:
+                target = k == tr.word_id
+                style = f"bold {accent}" if target else ""
+                table.add_row(Text(words[k], style=style), "1" if target else "0",
+                              Text(fmt_s(float(tr.scores[k])), justify="right"),
+                              Text(fmt_p(float(tr.probs[k])), style=style, justify="right"),
+                              key=str(k))
+            return
+        if tr.loss_kind == "neg":
+            title.update(f"target + {len(tr.target_ids) - 1} noise words: σ(W_out[w]·h)")
+            first = "word"
+        else:
+            title.update(f"Huffman path of '{tr.word}': σ(W_out[node]·h)")
+            first = "node"
+        table.add_column(first, key="word")
+        table.add_column("label", key="y")
+        table.add_column("score", key="score")
+        table.add_column("σ", key="p")
+        for k, (name, y) in enumerate(zip(tr.target_words, tr.labels)):
+            style = f"bold {accent}" if (tr.loss_kind == "neg" and y == 1) else ""
+            table.add_row(Text(name, style=style), str(int(y)),
+                          Text(fmt_s(float(tr.scores[k])), justify="right"),
+                          Text(fmt_p(float(tr.sigmoids[k])), style=style, justify="right"),
+                          key=str(k))
+
+    def _loss_text(self, tr) -> Text:
+        text = Text("loss ")
+        if tr.loss_kind == "softmax":
+            p = self._target_probability(tr)
+            text.append(f"L = -ln p({tr.word}) = -ln {fmt_p(p)} = ")
+        elif tr.loss_kind == "neg":
+            text.append(f"L = -ln σ(s_{tr.word}) - Σ ln σ(-s_noise) = ")
+        else:
+            text.append("L = -Σ ln σ(±s_node) along the path = ")
+        text.append(f"{tr.loss:.4f}", style="bold")
+        return text
+
+    def _render_vectors(self, tr, title: Label, table: DataTable, words) -> None:
+        in_rows = list(tr.W_in_delta.items())
+        out_key = tr.word_id if tr.word_id in tr.W_out_delta else next(iter(tr.W_out_delta), None)
+        if tr.loss_kind == "hs":
+            out_name = f"node {out_key}" if out_key is not None else ""
+        else:
+            out_name = words[out_key] if out_key is not None else ""
+        title.update("h, dL/dh and the changed rows (Δ = -lr·grad)")
+        table.clear(columns=True)
+        table.add_column("j", key="j")
+        table.add_column("h", key="h")
+        table.add_column("dL/dh", key="grad")
+        for i, _ in in_rows[:2]:
+            table.add_column(Text(f"ΔW_in[{words[i]}]"), key=f"in{i}")
+        if out_key is not None:
+            table.add_column(Text(f"ΔW_out[{out_name}]"), key="out")
+        with self.app.batch_update():
+            for j in range(len(tr.h)):
+                cells = [str(j), self._signed(fmt_s(float(tr.h[j])), float(tr.h[j])),
+                         self._signed(fmt_s(float(tr.grad_h[j])), float(tr.grad_h[j]))]
+                for _, delta in in_rows[:2]:
+                    cells.append(self._signed(fmt_s(float(delta[j])), float(delta[j]), True))
+                if out_key is not None:
+                    d = float(tr.W_out_delta[out_key][j])
+                    cells.append(self._signed(fmt_s(d), d, True))
+                table.add_row(*cells, key=str(j))
+
+    def _changed_text(self, tr, words) -> Text:
+        def names(ids, node: bool) -> str:
+            ids = list(ids)
+            shown = [f"node {i}" if node else words[i] for i in ids[:6]]
+            more = f" +{len(ids) - 6} more" if len(ids) > 6 else ""
+            return ", ".join(shown) + more
+
+        moved_in = [i for i, d in tr.W_in_delta.items() if np.any(d != 0)]
+        text = Text("rows changed: ", style="bold")
+        text.append("W_in[" + (names(moved_in, False) or "none: dL/dh = 0") + "]")
+        text.append("  W_out[" + names(tr.W_out_delta, tr.loss_kind == "hs") + "]")
+        if tr.loss_kind == "softmax":
+            text.append("  (the softmax moves every W_out row)", style="dim")
+        return text
