@@ -428,41 +428,57 @@ def _read(cls, f, name: str, size: int, binary: bool | None) -> KeyedVectors:
         raise FormatError(f"{name}: the header says {n_words} words of {dim} dimensions; "
                           "both must be positive")
     start = f.tell()
-    if binary is None:
-        binary = not _looks_like_text(f, dim)
-        f.seek(start)
     remaining = size - start
-    min_record = (4 * dim + 2) if binary else (2 * dim + 2)
-    if n_words * min_record > remaining:
-        raise FormatError(f"{name} is truncated: the header promises {n_words} vectors of "
-                          f"{dim} dimensions but only {remaining} bytes follow")
-    if binary:
-        words, matrix = _read_binary(f, name, n_words, dim)
-    else:
-        words, matrix = _read_text(f, name, n_words, dim)
-    return cls(words, matrix)
 
+    def parse(as_binary: bool):
+        f.seek(start)
+        min_record = (4 * dim + 2) if as_binary else (2 * dim + 2)
+        if n_words * min_record > remaining:
+            raise FormatError(f"{name} is truncated: the header promises {n_words} vectors of "
+                              f"{dim} dimensions but only {remaining} bytes follow")
+        return (_read_binary if as_binary else _read_text)(f, name, n_words, dim)
 
-def _looks_like_text(f, dim: int) -> bool:
-    """Guess text vs binary from the first record after the header.
-
-    Text if it parses as ``word v1 ... vd``, or at least reads as UTF-8 text without control
-    characters (a damaged text file, which the text reader then reports precisely).  The raw
-    float32 bytes of a binary record essentially never pass either test.
-    """
-    line = f.readline(64 * (dim + 16))
+    if binary is not None:
+        return cls(*parse(binary))
+    # Sniff, then try the likelier format first and the other if it fails; a failure of
+    # both reports the likelier format's error.
+    parses, texty = _sniff_text(f, dim, min(n_words, 3))
+    first = not parses  # True: binary first
     try:
-        text = line.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    parts = text.rstrip().split(" ")
-    if len(parts) == dim + 1:
+        return cls(*parse(first))
+    except FormatError as err:
+        if first and not texty:
+            raise
+        try:
+            return cls(*parse(not first))
+        except FormatError:
+            raise err from None
+
+
+def _sniff_text(f, dim: int, records: int) -> tuple[bool, bool]:
+    """Look at the first ``records`` records after the header: (each parses as a text line
+    ``word v1 .. vd``, the first reads as UTF-8 text without control characters).
+
+    Raw float32 bytes almost never pass the first test on several lines; the weaker second
+    one only decides whether a damaged file is reported as text or as binary.
+    """
+    texty = None
+    for k in range(records):
+        line = f.readline(64 * (dim + 16))
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            return False, bool(texty)
+        if texty is None:
+            texty = not any(ord(ch) < 32 and ch not in "\t\r\n" for ch in text)
+        parts = text.rstrip().split(" ")
+        if not text.endswith("\n") and k < records - 1 or len(parts) != dim + 1:
+            return False, texty
         try:
             [float(x) for x in parts[1:]]
-            return True
         except ValueError:
-            pass
-    return not any(ord(ch) < 32 and ch not in "\t\r\n" for ch in text)
+            return False, texty
+    return True, bool(texty)
 
 
 def _check_row(name: str, word: str, row: np.ndarray, where: str) -> None:

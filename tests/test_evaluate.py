@@ -228,13 +228,26 @@ def test_shipped_eval_sets(tmp_path):
         resolve_eval_source(tmp_path / "nope.txt")
 
 
-def test_toy_world_set_resolves_or_fails_clearly():
-    try:
-        path = eval_set_path("toy-world")
-    except CorpusError as e:
-        assert "toy-world" in str(e) and "\n" not in str(e)
-    else:
-        assert path.is_file()
+def test_toy_world_set_resolves_to_a_google_format_file():
+    path = eval_set_path("toy-world")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith(": ")
+    words = sorted({w for ln in lines if not ln.startswith(":") for w in ln.split()})
+    kv = KeyedVectors(words, np.random.default_rng(0).standard_normal((len(words), 4)))
+    res = evaluate_analogies(kv, path)
+    assert res.skipped == 0 and res.invalid == 0 and res.total > 0
+
+
+def test_toy_world_unavailable_fails_with_one_line(monkeypatch):
+    import corpora
+
+    def broken(name, **options):
+        raise CorpusError(f"cannot generate {name}")
+
+    monkeypatch.setattr(corpora, "open_corpus", broken)
+    with pytest.raises(CorpusError, match="toy-world analogy set is not available") as e:
+        eval_set_path("toy-world")
+    assert "\n" not in str(e.value)
 
 
 def test_shipped_files_match_shared_copies():

@@ -7,6 +7,8 @@ import struct
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from engine.errors import FormatError, UnknownWordError, WordlabError
 from engine.vectors import KeyedVectors, QueryError
@@ -187,6 +189,28 @@ def test_we_read_what_gensim_writes(tmp_path, rand_kv, gensim_twin, binary):
         np.testing.assert_array_equal(kv.vectors, rand_kv.vectors)
 
 
+_WORD = st.text(alphabet=st.characters(blacklist_categories=("Cs",),
+                                       blacklist_characters=" \t\n\r\x0b\x0c"),
+                min_size=1, max_size=6)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(_WORD, min_size=1, max_size=6, unique=True),
+       dim=st.integers(1, 5), binary=st.booleans(), seed=st.integers(0, 2**32 - 1))
+def test_any_words_round_trip_exactly_with_gensim(tmp_path, words, dim, binary, seed):
+    rng = np.random.default_rng(seed)
+    vecs = (rng.standard_normal((len(words), dim)) * 10.0 ** rng.integers(-8, 8)).astype(
+        np.float32)
+    kv = KeyedVectors(words, vecs)
+    path = tmp_path / f"h{seed}.w2v"
+    kv.save(path, binary=binary)
+    back = KeyedVectors.load(path)  # sniffed
+    assert back.words == words and np.array_equal(back.vectors, vecs)
+    g = gensim_kv.KeyedVectors.load_word2vec_format(str(path), binary=binary)
+    assert g.index_to_key == words and np.array_equal(g.vectors, vecs)
+
+
 def test_round_trip_ours(tmp_path, rand_kv):
     for binary in (False, True):
         p = tmp_path / f"ours{binary}"
@@ -207,6 +231,15 @@ def test_reads_word2vec_c_variants(tmp_path):
                   + struct.pack("<2f", 3.0, 4.0) + b"\n")
     kv = KeyedVectors.load(b)
     assert kv.words == ["ab", "cd"] and kv.vectors.tolist() == [[1, 2], [3, 4]]
+
+
+def test_sniffing_is_not_fooled_by_float_bytes_that_look_like_text(tmp_path):
+    # the float32 bytes b"7\n\x01\x02" make the first "line" read "a 7": still binary
+    raw = b"7\n\x01\x02"
+    p = tmp_path / "tricky.bin"
+    p.write_bytes(b"1 1\na " + raw + b"\n")
+    kv = KeyedVectors.load(p)
+    assert kv.words == ["a"] and kv.vectors[0].tobytes() == raw
 
 
 def test_duplicate_word_in_file_keeps_first(tmp_path):
