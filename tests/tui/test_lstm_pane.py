@@ -110,7 +110,7 @@ async def test_switch_between_rnn_and_lstm():
         assert pane.kind == "rnn" and pane.t == 1
         table = pane.query_one("#lstm-table", DataTable)
         labels = [str(c.label) for c in table.columns.values()]
-        assert labels == ["unit", "h_t-1", "W·[h,x]+b", "h_t"]
+        assert labels == ["u", "h_t-1", "W·[h,x]+b", "h_t"]
         steps = _expected(pane)
         for u in range(8):
             assert _cell_text(table, u, "h") == _fmt(steps[1].h[u])

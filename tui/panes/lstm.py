@@ -328,7 +328,7 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
         table = self.query_one("#lstm-table", DataTable)
         if self._table_kind != self.kind:
             table.clear(columns=True)
-            table.add_column("unit", key="unit")
+            table.add_column("u", key="unit")
             for key, label in self._columns():
                 table.add_column(Text(label), key=key, width=max(5, len(label)))
             self._table_kind = self.kind
@@ -373,11 +373,11 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
                 f"i_t  = σ({_fmt(u['a_i'])}) = {_fmt(u['i'])}",
                 f"C~_t = tanh({_fmt(u['a_g'])}) = {_fmt(u['g'])}",
                 "C_t  = f_t·C_t-1 + i_t·C~_t",
-                f"     = {_paren(u['f'])}·{_paren(u['c_prev'])} + {_paren(u['i'])}·{_paren(u['g'])}",
-                f"     = {_paren(u['kept'])} + {_paren(u['written'])} = {_fmt(u['c'])}",
+                f"  = {_paren(u['f'])}·{_paren(u['c_prev'])} + {_paren(u['i'])}·{_paren(u['g'])}",
+                f"  = {_paren(u['kept'])} + {_paren(u['written'])} = {_fmt(u['c'])}",
                 f"o_t  = σ({_fmt(u['a_o'])}) = {_fmt(u['o'])}",
                 "h_t  = o_t·tanh(C_t)",
-                f"     = {_paren(u['o'])}·{_paren(u['tanh_c'])} = {_fmt(u['h'])}",
+                f"  = {_paren(u['o'])}·{_paren(u['tanh_c'])} = {_fmt(u['h'])}",
             ]
         else:
             xh, hh, b = (float(v[self.unit]) for v in rnn_terms(self._model().cell("rnn"), step))

@@ -156,6 +156,10 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
             self.watch(self.app, "model", lambda _: self._rebuild(), init=False)
         self._rebuild()
 
+    def focus_default(self) -> None:
+        """The numbers column: up/down/page keys scroll it, the pane's keys still work."""
+        self.query_one("#step-flow", VerticalScroll).focus()
+
     # -- the session ------------------------------------------------------------------------
     def _config(self):
         """The step session's settings: the app's model's if there is one, else small ones."""
