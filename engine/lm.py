@@ -279,8 +279,8 @@ class LanguageModelSession:
                 total += float(loss)
                 count += seq * batch
             self.model.train()
-        if count == 0:
-            return None
+        if count == 0 or (cancel_event is not None and cancel_event.is_set()):
+            return None          # cancelled: a perplexity of part of the split would mislead
         return float(math.exp(min(total / count, 700.0)))
 
     # -- training -------------------------------------------------------------------------

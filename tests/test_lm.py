@@ -219,3 +219,19 @@ def test_save_load_round_trip_without_pickle(tmp_path):
     np.savez(pickled, x=np.array([{"a": 1}], dtype=object))
     with pytest.raises(FormatError):
         LanguageModelSession.load(pickled)
+
+
+def test_trains_on_the_lecture_corpus_from_the_registry():
+    corpora = pytest.importorskip("corpora")
+    if not hasattr(corpora, "open_corpus"):
+        pytest.skip("corpora.open_corpus is not there yet")
+    corpus = corpora.open_corpus("lecture")
+    cfg = LMConfig(emb=8, hidden=16, bptt=5, batch_size=2, epochs=30, lr=0.02, seed=1,
+                   val_fraction=0.1)
+    s = LanguageModelSession(cfg, corpus)
+    events = []
+    final = s.run(callback=events.append)
+    assert final.finished and final.loss < events[0].loss
+    assert final.val_perplexity is not None and math.isfinite(final.val_perplexity)
+    first = next(iter(corpus))
+    assert all(w in s.vocab for w in first)
