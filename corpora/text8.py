@@ -98,6 +98,7 @@ def fetch_text8(
     except OSError as e:
         raise CorpusError(f"cannot create the data folder {dest}: {e.strerror or e}") from None
 
+    _remove_stale_parts(dest)
     zip_tmp: Path | None = None
     txt_tmp: Path | None = None
     try:
@@ -109,6 +110,21 @@ def fetch_text8(
     finally:  # success, CorpusError, OSError, KeyboardInterrupt: no partial file stays behind
         _remove(zip_tmp)
         _remove(txt_tmp)
+
+
+def _remove_stale_parts(dest: Path, max_age: float = 600.0) -> None:
+    """Temporary files left by a process that was killed outright (no chance to clean up).
+
+    Only files untouched for ``max_age`` seconds: a download in progress writes every block."""
+    import time
+
+    now = time.time()
+    for p in dest.glob(".text8-*.part"):
+        try:
+            if now - p.stat().st_mtime > max_age:
+                p.unlink()
+        except OSError:
+            pass
 
 
 def _cancelled(cancel_event: threading.Event | None) -> None:

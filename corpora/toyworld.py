@@ -16,8 +16,8 @@ attributes*.  In the gender family, ``queen`` appears with the contexts of its p
 
 Sentences are short templates, so with a window of 5 every word of a sentence is a context.
 Target words are visited round-robin (shuffled per round), so a corpus of ``size`` sentences
-holds each target word ``size / 160`` times, give or take one: enough for min_count 5 as soon
-as ``size >= 800``.  The corpus is a pure function of ``(seed, size)``.
+holds each of the 140 target words ``size / 140`` times, give or take one: enough for min_count 5
+as soon as ``size >= 700``.  The corpus is a pure function of ``(seed, size)``.
 
 The analogy file (Google format) lists, for each family, every ordered pair of pairs:
 ``a b c d`` means a : b :: c : d.  It is shipped as ``data/toy-world-analogies.txt`` and

@@ -187,3 +187,15 @@ def test_canonical_address_and_sizes():
     from corpora.text8 import TEXT8_SIZE, TEXT8_ZIP_SIZE
 
     assert (TEXT8_ZIP_SIZE, TEXT8_SIZE) == (31_344_016, 100_000_000)
+
+
+def test_stale_partial_files_from_a_killed_run_are_removed(server, dest):
+    import os
+
+    stale = dest / ".text8-abc.zip.part"
+    stale.write_bytes(b"half a download")
+    os.utime(stale, (1_000_000_000, 1_000_000_000))
+    fresh = dest / ".text8-xyz.zip.part"  # another fetch may be writing this one right now
+    fresh.write_bytes(b"in progress")
+    fetch_text8(f"{server}/text8.zip")
+    assert leftovers(dest) == [".text8-xyz.zip.part", "text8"]
