@@ -241,3 +241,19 @@ async def test_reuses_the_apps_model_without_changing_it():
         await pilot.press("n")
         np.testing.assert_array_equal(model.W_in, before)      # the shared model is untouched
         assert pane.trace.loss < np.log(12)                      # it starts from trained weights
+
+
+async def test_n_pressed_while_the_session_is_built_is_not_lost():
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(StepPane)
+        pane.focus()
+        pane._rebuild()                                   # a build is in flight
+        await pilot.press("n", "n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pane.trace is not None and pane.trace.example == 1
+        # the app announcing the same corpus again keeps the session and its progress
+        app.corpus = app.corpus
+        await pilot.pause()
+        assert pane.trace is not None and pane.trace.example == 1

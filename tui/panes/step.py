@@ -125,6 +125,9 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
         self.speed = DEFAULT_SPEED
         self._timer: Timer | None = None
         self._generation = 0
+        self._inputs: tuple | None = None   # (corpus, model) the session was built from
+        self._building = False
+        self._pending = 0                   # n presses waiting for the session
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -151,9 +154,9 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
 
     def on_mount(self) -> None:
         if hasattr(self.app, "corpus"):
-            self.watch(self.app, "corpus", lambda _: self._rebuild(), init=False)
+            self.watch(self.app, "corpus", lambda _: self._rebuild(force=False), init=False)
         if hasattr(self.app, "model"):
-            self.watch(self.app, "model", lambda _: self._rebuild(), init=False)
+            self.watch(self.app, "model", lambda _: self._rebuild(force=False), init=False)
         self._rebuild()
 
     def focus_default(self) -> None:
@@ -173,10 +176,19 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
                               min_count=int(options.get("min_count", 1)), sample=0.0,
                               epochs=1, seed=1)
 
-    def _rebuild(self) -> None:
-        """A new step session (in a worker: building a big corpus's vocabulary takes time)."""
+    def _rebuild(self, force: bool = True) -> None:
+        """A new step session (in a worker: building a big corpus's vocabulary takes time).
+
+        ``force=False`` (the app re-announcing the same corpus and model) keeps the session."""
+        corpus = getattr(self.app, "corpus", None)
+        model = getattr(self.app, "model", None)
+        inputs = (id(corpus), id(model))
+        if not force and inputs == self._inputs:
+            return
+        self._inputs = inputs
         self._stop_autoplay()
         self._generation += 1
+        self._building = False
         self.session = None
         self.trace = None
         self.pairs = []
@@ -194,7 +206,8 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
         self._message("")
         self.query_one("#step-key", Static).update(Text("preparing the step session…",
                                                         style="dim"))
-        self._build(config, corpus, getattr(self.app, "model", None), self._generation)
+        self._building = True
+        self._build(config, corpus, model, self._generation)
 
     @work(thread=True, exclusive=True, group="step-session", exit_on_error=False)
     def _build(self, config, corpus, model, generation: int) -> None:
@@ -221,6 +234,8 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
     def _session_ready(self, event: SessionReady) -> None:
         if event.generation != self._generation:
             return                      # a newer rebuild is under way
+        self._building = False
+        pending, self._pending = self._pending, 0
         if event.error:
             self._message(event.error)
             self.session = None
@@ -229,16 +244,25 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
             self.source = event.source
             self.pairs = self.session.sentence_pairs()
         self._redraw()
+        for _ in range(pending if self.session is not None else 0):
+            self.action_next_example()      # n pressed while the session was being built
 
     # -- actions ------------------------------------------------------------------------------
-    def _ready(self) -> bool:
+    def _ready(self, queue: bool = False) -> bool:
+        if self.session is None and self._building and queue:
+            self._pending += 1
+            self._message(f"preparing the step session… ({self._pending} step(s) queued)")
+            return False
+        if self.session is None and self._building:
+            self._message("preparing the step session…")
+            return False
         if self.session is None:
             self._message("the step session is not ready (see above; r rebuilds it)")
             return False
         return True
 
     def action_next_example(self) -> None:
-        if not self._ready():
+        if not self._ready(queue=True):
             return
         try:
             pairs = self.session.sentence_pairs()
