@@ -167,7 +167,7 @@ def _lines(source, what: str) -> tuple[str, Iterator[str]]:
                     if b"\0" in raw:
                         raise FormatError(f"{name} is a binary file, not a {what} file")
                     try:
-                        yield raw.decode("utf-8")
+                        yield raw.decode("utf-8-sig" if no == 1 else "utf-8")
                     except UnicodeDecodeError:
                         raise FormatError(f"{name}: line {no} is not UTF-8 text; "
                                           f"not a {what} file?") from None

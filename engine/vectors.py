@@ -66,9 +66,13 @@ class KeyedVectors:
     """
 
     def __init__(self, words: Sequence[str], vectors: np.ndarray,
-                 counts: np.ndarray | Sequence[int] | None = None) -> None:
+                 counts: np.ndarray | Sequence[int] | None = None, *,
+                 copy: bool = True) -> None:
         words = list(words)
-        matrix = np.array(vectors, dtype=np.float32, copy=True)
+        # copy=False adopts a float32 array as is (and makes it read-only): no second copy
+        # of a large matrix when the caller hands over one it will not touch again.
+        matrix = np.array(vectors, dtype=np.float32, copy=True) if copy else \
+            np.asarray(vectors, dtype=np.float32)
         if matrix.ndim != 2:
             raise FormatError(f"vectors must be a 2-D matrix (got {matrix.ndim} dimensions)")
         if matrix.shape[0] != len(words):
@@ -85,9 +89,11 @@ class KeyedVectors:
             if w in index:
                 raise FormatError(f"duplicate word {w!r} (rows {index[w]} and {i})")
             index[w] = i
-        if not np.isfinite(matrix).all():
-            bad = int(np.flatnonzero(~np.isfinite(matrix).all(axis=1))[0])
-            raise FormatError(f"the vector of {words[bad]!r} contains NaN or infinity")
+        for lo in range(0, len(words), 65536):  # in blocks: no V x d temporary
+            block = matrix[lo:lo + 65536]
+            if not np.isfinite(block).all():
+                bad = lo + int(np.flatnonzero(~np.isfinite(block).all(axis=1))[0])
+                raise FormatError(f"the vector of {words[bad]!r} contains NaN or infinity")
         matrix.setflags(write=False)
         if counts is not None:
             counts = np.array(counts, dtype=np.int64, copy=True)
@@ -128,7 +134,7 @@ class KeyedVectors:
         if self._unit is None:
             norms = np.linalg.norm(self.vectors, axis=1, keepdims=True)
             norms[norms == 0] = 1.0
-            unit = (self.vectors / norms).astype(np.float32)
+            unit = np.divide(self.vectors, norms, dtype=np.float32)
             unit.setflags(write=False)
             self._unit = unit
         return self._unit
@@ -436,21 +442,22 @@ def _read(cls, f, name: str, size: int, binary: bool | None) -> KeyedVectors:
         if n_words * min_record > remaining:
             raise FormatError(f"{name} is truncated: the header promises {n_words} vectors of "
                               f"{dim} dimensions but only {remaining} bytes follow")
-        return (_read_binary if as_binary else _read_text)(f, name, n_words, dim)
+        words, matrix = (_read_binary if as_binary else _read_text)(f, name, n_words, dim)
+        return words, matrix
 
     if binary is not None:
-        return cls(*parse(binary))
+        return cls(*parse(binary), copy=False)
     # Sniff, then try the likelier format first and the other if it fails; a failure of
     # both reports the likelier format's error.
     parses, texty = _sniff_text(f, dim, min(n_words, 3))
     first = not parses  # True: binary first
     try:
-        return cls(*parse(first))
+        return cls(*parse(first), copy=False)
     except FormatError as err:
         if first and not texty:
             raise
         try:
-            return cls(*parse(not first))
+            return cls(*parse(not first), copy=False)
         except FormatError:
             raise err from None
 

@@ -136,6 +136,13 @@ def test_bad_analogy_files(tmp_path, kv_pair, content, match):
     assert str(p) in str(e.value) and "\n" not in str(e.value)
 
 
+def test_utf8_bom_is_accepted(tmp_path, kv_pair):
+    p = tmp_path / "bom.txt"
+    p.write_bytes("\ufeff: family\nman king woman queen\n".encode("utf-8"))
+    res = evaluate_analogies(kv_pair[0], p)
+    assert [s.name for s in res.sections] == ["family"] and res.total == 1
+
+
 def test_binary_and_missing_eval_files(tmp_path, kv_pair):
     p = tmp_path / "bin.txt"
     p.write_bytes(b": x\n\x00\x01\x02\xff\n")

@@ -110,6 +110,15 @@ def test_unit_vectors_getitem_and_cache(rand_kv):
         rand_kv.vectors[0, 0] = 1.0
 
 
+def test_constructor_copies_unless_told_not_to():
+    src = np.ones((2, 3), dtype=np.float32)
+    kv = KeyedVectors(["a", "b"], src)
+    src[0, 0] = 5.0  # the caller's array is not the model's
+    assert kv["a"][0] == 1.0 and src.flags.writeable
+    adopted = KeyedVectors(["a", "b"], src, copy=False)
+    assert adopted.vectors is src and not src.flags.writeable
+
+
 def test_zero_vector_does_not_produce_nan():
     kv = KeyedVectors(["a", "b", "c"], [[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
     res = kv.most_similar("b", topn=2)
