@@ -52,9 +52,14 @@ def main(argv=None) -> int:
         print(f"skipped: {args.corpus} is not here (the benchmark corpus lives in /work/shared)")
         return 0
 
+    import warnings
+
     import torch
 
     from engine.errors import WordlabError
+
+    # the example passes dropout to a 1-layer nn.LSTM too, which torch warns about; harmless
+    warnings.filterwarnings("ignore", message="dropout option adds dropout")
     from engine.lm import LanguageModelSession, LMConfig
 
     lr = args.lr if args.lr is not None else (2e-3 if args.optimizer == "adam" else 20.0)

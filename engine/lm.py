@@ -242,7 +242,7 @@ class LanguageModelSession:
         self.model = _build_model(config, len(self.vocab))
         self.last_progress: Progress | None = None
         self.val_perplexities: list[float] = []
-        self._lock = threading.Lock()     # guards the weights between training and queries
+        self._lock = threading.RLock()    # guards the weights between training and queries
 
     # -- baseline and evaluation ----------------------------------------------------------
     def unigram_perplexity(self) -> float:
@@ -466,9 +466,10 @@ class LanguageModelSession:
         if not words:
             raise ConfigError("type at least one word to trace")
         ids, tokens = self.vocab.encode(words)
-        x = self.embeddings()[ids]
-        for lower in range(layer + 1):
-            c = self.cell(lower)
+        with self._lock:            # one consistent set of weights, even while training
+            x = self.embeddings()[ids]
+            cells = [self.cell(k) for k in range(layer + 1)]
+        for lower, c in enumerate(cells):
             steps = c.run(x)
             if lower < layer:
                 x = np.stack([s.h for s in steps])
