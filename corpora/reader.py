@@ -107,10 +107,15 @@ class _Decoder:
                 text = text.translate(_CP1252)
         elif "\ufffd" in text:
             self.replaced += text.count("\ufffd")
-        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-            # "café" typed as e + U+0301 and as é must be one word
-            text = unicodedata.normalize("NFC", text)
         return text
+
+
+def _nfc(text: str) -> str:
+    """NFC, so "café" typed as e + U+0301 and as é is one word.  Applied to text cut at
+    whitespace (never between a letter and its accent, which may sit in different blocks)."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def _open(path: Path):
@@ -173,11 +178,13 @@ def _blocks(path: Path, codec: str, report: FileReport) -> Iterator[str]:
 
 
 def _split_tail(text: str) -> tuple[str, str]:
-    """Split at the last whitespace: (complete text, unfinished word carried to the next block)."""
+    """Split at the last whitespace: (complete text, unfinished word carried to the next block).
+
+    The complete part comes back NFC-normalized."""
     cut = max(text.rfind(" "), text.rfind("\n"), text.rfind("\t"), text.rfind("\r"))
     if cut < 0:
-        return ("", text) if len(text) < MAX_TAIL else (text, "")
-    return text[: cut + 1], text[cut + 1:]
+        return ("", text) if len(text) < MAX_TAIL else (_nfc(text), "")
+    return _nfc(text[: cut + 1]), text[cut + 1:]
 
 
 def iter_sentences(
@@ -205,7 +212,7 @@ def iter_sentences(
                     yield pending[start:start + chunk]
                     start += chunk
                 del pending[:start]
-        toks = tokenize(tail)
+        toks = tokenize(_nfc(tail))
         report.tokens += len(toks)
         pending.extend(toks)
         for start in range(0, len(pending), chunk):
@@ -249,5 +256,5 @@ def iter_sentences(
                 yield pending[start:start + size]
                 start += size
             pending = pending[start:]
-    add(tokenize(tail))
+    add(tokenize(_nfc(tail)))
     yield from end_of_line()

@@ -299,3 +299,39 @@ def test_wiki_bench_matches_its_readme():
     tokens = sum(len(s) for s in corpus)
     assert tokens == 686_478  # same as line.split(): it is already normalised like text8
     assert corpus.token_estimate == tokens
+
+
+# --- property: block-wise streaming gives what reading the whole text at once gives -------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import corpora.reader as reader  # noqa: E402
+
+_PIECES = st.sampled_from(["cat", "Café", "cafe\u0301", "나는", "좋다", "ёлка", "हिन्दी", "3.14",
+                           " ", " ", "  ", "\n", "\r\n", "\t", ",", "!", "é", "\u0301", "_"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(_PIECES, max_size=60), block=st.integers(1, 40))
+def test_streaming_equals_whole_text(pieces, block):
+    import tempfile
+    import unicodedata
+
+    text = "".join(pieces)
+    expected = [t for line in unicodedata.normalize("NFC", text).split("\n") if (t := tokenize(line))]
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / "p.txt"
+        p.write_bytes(text.encode("utf-8"))
+        old = reader.BLOCK
+        reader.BLOCK = block  # tiny blocks: boundaries inside words, inside UTF-8 sequences
+        try:
+            report = reader.FileReport(p)
+            got = list(reader.iter_sentences(p, tokenize, report))
+            chunks = list(reader.iter_sentences(p, tokenize, reader.FileReport(p), chunk=3))
+        finally:
+            reader.BLOCK = old
+    assert got == expected
+    assert report.replaced_bytes == 0 and report.tokens == sum(map(len, expected))
+    flat = [w for s in expected for w in s]
+    assert chunks == [flat[i:i + 3] for i in range(0, len(flat), 3)]
