@@ -499,17 +499,20 @@ def _read_text(f, name: str, n_words: int, dim: int) -> tuple[list[str], np.ndar
     matrix = np.empty((n_words, dim), dtype=np.float32)
     row = 0
     line_no = 1
+    limit = _MAX_WORD_BYTES + 64 * dim  # a word and d numbers; never read a huge line whole
     for _ in range(n_words):
-        raw = f.readline()
+        raw = f.readline(limit)
         line_no += 1
+        if len(raw) == limit and not raw.endswith(b"\n"):
+            raise FormatError(f"{name}: line {line_no} is longer than a word and {dim} "
+                              "numbers can be (not a word2vec text file?)")
         if not raw:
             raise FormatError(f"{name} is truncated: the header says {n_words} words but the "
                               f"file ends after {line_no - 2}")
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise FormatError(f"{name}: line {line_no} is not UTF-8 text "
-                              "(a binary file? try binary=True)") from None
+            raise FormatError(f"{name}: line {line_no} is not UTF-8 text") from None
         parts = text.rstrip().split(" ")
         if len(parts) != dim + 1 or not parts[0]:
             raise FormatError(f"{name}: line {line_no} should be a word and {dim} numbers "

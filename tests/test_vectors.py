@@ -288,6 +288,8 @@ BAD_FILES = {
     "truncated binary": b"2 2\nab " + struct.pack("<2f", 1, 2) + b"\ncd " + b"\x00\x00",
     "binary nan": b"1 2\nab " + struct.pack("<2f", 1, float("nan")),
     "huge header": b"100000000 300\na 1\n",
+    "endless line": b"1 2\na " + b"1" * 20000 + b" 2\n",
+    "latin-1 word": b"1 2\ncaf\xe9 1 2\n",
 }
 
 
