@@ -48,6 +48,7 @@ LONG_LINE_CHUNK = 1_000    # ... of this many tokens (word2vec.c's MAX_SENTENCE_
 MAX_TAIL = 1 << 20         # a "word" longer than this without a space is cut anyway
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f\x80-\x9f]")  # C0/C1 controls, not whitespace
 # surrogateescape turns an undecodable byte b into U+DC00+b; map it to its Windows-1252 meaning
 # (the five bytes cp1252 leaves undefined fall back to Latin-1, i.e. a C1 control character).
 _CP1252 = {
@@ -147,10 +148,14 @@ def sniff(path: Path, encoding: str | None = None) -> str:
     dec = _Decoder(codec)
     text = dec.decode(head[skip:])
     if text:
-        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-        bad = dec.replaced + controls
-        if bad > 0.3 * len(text) or (codec == "utf-8" and bad > 0.1 * len(text) and controls):
-            raise CorpusError(f"{path} looks like a binary file, not text")
+        controls = len(_CONTROL.findall(text))
+        if controls > 0.05 * len(text):
+            raise CorpusError(f"{path} looks like a binary file (control characters), not text")
+        if dec.replaced > 0.3 * len(text):
+            # Greek/Cyrillic/... in a legacy code page: Windows-1252 would make nonsense words
+            raise CorpusError(f"{path} is mostly not UTF-8 ({dec.replaced:,} bad bytes in its first "
+                              f"{len(head):,}); if it is text, name its encoding with --encoding "
+                              "(e.g. cp1251, iso8859-7)")
     return codec
 
 

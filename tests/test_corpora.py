@@ -335,3 +335,11 @@ def test_streaming_equals_whole_text(pieces, block):
     assert report.replaced_bytes == 0 and report.tokens == sum(map(len, expected))
     flat = [w for s in expected for w in s]
     assert chunks == [flat[i:i + 3] for i in range(0, len(flat), 3)]
+
+
+def test_legacy_non_latin_encoding_asks_for_its_name(tmp_path):
+    p = tmp_path / "ru.txt"
+    p.write_bytes(("Москва — столица России. " * 20).encode("cp1251"))
+    with pytest.raises(CorpusError, match=r"mostly not UTF-8.*--encoding"):
+        open_corpus(p)
+    assert ["москва", "столица", "россии"] == list(open_corpus(p, encoding="cp1251"))[0][:3]
