@@ -253,3 +253,40 @@ async def test_a_corpus_too_small_to_train_is_a_message():
         await pilot.pause()
         assert "too small" in str(pane.query_one("#lstm-message", Static).render())
         assert "lstm" not in pane.trained
+
+
+async def test_a_nan_loss_stops_training_with_a_message_and_keeps_the_last_good_weights(
+        monkeypatch):
+    from engine.errors import TrainingError
+    from engine.lm import LanguageModelSession
+
+    real_run = LanguageModelSession.run
+
+    def run_then_diverge(self, callback=None, cancel_event=None, pause_event=None):
+        real_run(self, callback, cancel_event, pause_event)        # the good weights
+        raise TrainingError("loss became nan at epoch 3, batch 1; training stopped and the "
+                            "last good weights are kept (try a smaller lr)")
+
+    monkeypatch.setattr(LanguageModelSession, "run", run_then_diverge)
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(LSTMPane)
+        pane.small_epochs = 1
+        pane.focus()
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "nan" in str(pane.query_one("#lstm-message", Static).render())
+        assert "last good weights" in str(pane.query_one("#lstm-lm-status", Static).render())
+        assert pane.use_trained and "lstm" in pane.trained
+        trained = pane.trained["lstm"]
+        _, x = trained.encode(pane.sentence)
+        assert _cell_text(pane.query_one("#lstm-table", DataTable), 0, "h") == _fmt(
+            trained.cell("lstm").run(x)[0].h[0])
+        assert pane._training_kind is None
+        pane._message("")
+        await pilot.press("t")                               # training can start again
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "nan" in str(pane.query_one("#lstm-message", Static).render())
+        assert pane._training_kind is None

@@ -573,6 +573,8 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
             f"language model training {state}. The gate table shows the trained weights "
             "(w: fresh)."))
         self._rerun(keep_t=True)
+        if event.error:
+            self._message(event.error)       # after the rerun, which clears old notes
 
     def _render_predictions(self) -> None:
         text = self._predictions()
