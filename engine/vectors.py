@@ -334,7 +334,8 @@ class KeyedVectors:
 
     # ------------------------------------------------------------------- I/O
     def save(self, path: os.PathLike | str, binary: bool = False) -> None:
-        """Write word2vec's C format (text, or binary with ``binary=True``), atomically."""
+        """Write word2vec's C format (text, or binary with ``binary=True``), atomically;
+        gzip-compressed when the name ends in ``.gz``."""
         path = Path(path)
         for w in self.words:
             if any(ch in _ASCII_SPACE for ch in w):
@@ -357,11 +358,21 @@ class KeyedVectors:
                         lines.clear()
                 f.write("".join(lines).encode("utf-8"))
 
+        if path.suffix == ".gz":  # as gensim: a .gz name means gzip-compressed
+            import gzip
+
+            plain = write
+
+            def write(f) -> None:
+                with gzip.GzipFile(filename="", fileobj=f, mode="wb", mtime=0) as gz:
+                    plain(gz)
+
         _atomic_write(path, write)
 
     @classmethod
     def load(cls, path: os.PathLike | str, binary: bool | None = None) -> "KeyedVectors":
-        """Read a word2vec C-format file; ``binary=None`` sniffs text vs binary.
+        """Read a word2vec C-format file; ``binary=None`` sniffs text vs binary.  Gzip
+        compression is recognised by its magic bytes.
 
         Anything else raises FormatError naming the file and the problem.  A word repeated in
         the file keeps its first vector (as gensim does).
@@ -373,8 +384,18 @@ class KeyedVectors:
             raise FormatError(f"cannot read vectors file {name}: {e.strerror or e}") from None
         with f:
             try:
-                size = os.fstat(f.fileno()).st_size
-                return _read(cls, f, name, size, binary)
+                if f.read(2) == b"\x1f\x8b":  # gzip (e.g. GoogleNews-vectors...bin.gz)
+                    import gzip
+                    import zlib
+
+                    f.seek(0)
+                    try:
+                        with gzip.GzipFile(fileobj=f, mode="rb") as gz:
+                            return _read(cls, gz, name, None, binary)
+                    except (gzip.BadGzipFile, EOFError, zlib.error) as e:
+                        raise FormatError(f"{name}: damaged gzip data ({e})") from None
+                f.seek(0)
+                return _read(cls, f, name, os.fstat(f.fileno()).st_size, binary)
             except OSError as e:  # a directory, an I/O error
                 raise FormatError(f"cannot read vectors file {name}: {e.strerror or e}") from None
 
@@ -417,7 +438,7 @@ def _atomic_write(path: Path, write) -> None:
 
 
 # ---------------------------------------------------------------------- reading
-def _read(cls, f, name: str, size: int, binary: bool | None) -> KeyedVectors:
+def _read(cls, f, name: str, size: int | None, binary: bool | None) -> KeyedVectors:
     head = f.readline(_MAX_HEADER_BYTES)
     if not head:
         raise FormatError(f"{name} is empty, not a word2vec vectors file")
@@ -434,32 +455,34 @@ def _read(cls, f, name: str, size: int, binary: bool | None) -> KeyedVectors:
         raise FormatError(f"{name}: the header says {n_words} words of {dim} dimensions; "
                           "both must be positive")
     start = f.tell()
-    remaining = size - start
+    remaining = None if size is None else size - start  # unknown for gzip
 
     def parse(as_binary: bool):
         f.seek(start)
         min_record = (4 * dim + 2) if as_binary else (2 * dim + 2)
-        if n_words * min_record > remaining:
+        if remaining is not None and n_words * min_record > remaining:
             raise FormatError(f"{name} is truncated: the header promises {n_words} vectors of "
                               f"{dim} dimensions but only {remaining} bytes follow")
-        words, matrix = (_read_binary if as_binary else _read_text)(f, name, n_words, dim)
+        # the header's count is trusted for the allocation only once the file size backs it
+        rows = _Rows(n_words if remaining is not None else min(n_words, 1 << 16), dim)
+        words, matrix = (_read_binary if as_binary else _read_text)(f, name, n_words, dim, rows)
         return words, matrix
 
     if binary is not None:
         return cls(*parse(binary), copy=False)
-    # Sniff, then try the likelier format first and the other if it fails; a failure of
-    # both reports the likelier format's error.
+    # Sniff, then try the likelier format first and the other if it fails.  When both fail,
+    # a file that reads as text gets the text reader's (precise) error.
     parses, texty = _sniff_text(f, dim, min(n_words, 3))
-    first = not parses  # True: binary first
+    binary_first = not parses
     try:
-        return cls(*parse(first), copy=False)
+        return cls(*parse(binary_first), copy=False)
     except FormatError as err:
-        if first and not texty:
+        if binary_first and not texty:
             raise
         try:
-            return cls(*parse(not first), copy=False)
-        except FormatError:
-            raise err from None
+            return cls(*parse(not binary_first), copy=False)
+        except FormatError as err2:
+            raise (err2 if binary_first else err) from None
 
 
 def _sniff_text(f, dim: int, records: int) -> tuple[bool, bool]:
@@ -493,11 +516,29 @@ def _check_row(name: str, word: str, row: np.ndarray, where: str) -> None:
         raise FormatError(f"{name}: the vector of {word!r} ({where}) contains NaN or infinity")
 
 
-def _read_text(f, name: str, n_words: int, dim: int) -> tuple[list[str], np.ndarray]:
+class _Rows:
+    """A float32 row buffer that starts at ``capacity`` rows and doubles when full."""
+
+    def __init__(self, capacity: int, dim: int) -> None:
+        self.data = np.empty((max(capacity, 1), dim), dtype=np.float32)
+        self.n = 0
+
+    def append(self, vec: np.ndarray) -> None:
+        if self.n == len(self.data):
+            bigger = np.empty((2 * len(self.data), self.data.shape[1]), dtype=np.float32)
+            bigger[:self.n] = self.data
+            self.data = bigger
+        self.data[self.n] = vec
+        self.n += 1
+
+    def matrix(self) -> np.ndarray:
+        return self.data[:self.n]
+
+
+def _read_text(f, name: str, n_words: int, dim: int, rows: _Rows
+               ) -> tuple[list[str], np.ndarray]:
     words: list[str] = []
     seen: set[str] = set()
-    matrix = np.empty((n_words, dim), dtype=np.float32)
-    row = 0
     line_no = 1
     limit = _MAX_WORD_BYTES + 64 * dim  # a word and d numbers; never read a huge line whole
     for _ in range(n_words):
@@ -528,24 +569,22 @@ def _read_text(f, name: str, n_words: int, dim: int) -> tuple[list[str], np.ndar
             continue
         seen.add(word)
         words.append(word)
-        matrix[row] = vec
-        row += 1
+        rows.append(vec)
     rest = f.read(4096)
     if rest.strip():
         raise FormatError(f"{name}: the header says {n_words} words but there is more data "
                           f"after line {line_no}")
-    return words, matrix[:row]
+    return words, rows.matrix()
 
 
-def _read_binary(f, name: str, n_words: int, dim: int) -> tuple[list[str], np.ndarray]:
+def _read_binary(f, name: str, n_words: int, dim: int, rows: _Rows
+                 ) -> tuple[list[str], np.ndarray]:
     words: list[str] = []
     seen: set[str] = set()
-    matrix = np.empty((n_words, dim), dtype=np.float32)
     nbytes = 4 * dim
     buf = b""
     pos = 0
     eof = False
-    row = 0
 
     def fill(need: int) -> bool:
         """Make sure buf[pos:] holds at least ``need`` bytes (or EOF); True if it does."""
@@ -595,11 +634,10 @@ def _read_binary(f, name: str, n_words: int, dim: int) -> tuple[list[str], np.nd
             continue
         seen.add(word)
         words.append(word)
-        matrix[row] = vec
-        row += 1
+        rows.append(vec)
     fill(1)
     rest = buf[pos:pos + 4096] + (b"" if eof else f.read(4096))
     if rest.strip():
         raise FormatError(f"{name}: the header says {n_words} words but there is more data "
                           "after the last vector (wrong header, or not word2vec binary)")
-    return words, matrix[:row]
+    return words, rows.matrix()

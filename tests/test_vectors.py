@@ -220,6 +220,33 @@ def test_any_words_round_trip_exactly_with_gensim(tmp_path, words, dim, binary, 
     assert g.index_to_key == words and np.array_equal(g.vectors, vecs)
 
 
+@pytest.mark.parametrize("binary", [False, True])
+def test_gzip_both_ways(tmp_path, rand_kv, gensim_twin, binary):
+    ours = tmp_path / "ours.vec.gz"
+    rand_kv.save(ours, binary=binary)
+    assert ours.read_bytes()[:2] == b"\x1f\x8b"
+    g = gensim_kv.KeyedVectors.load_word2vec_format(str(ours), binary=binary)
+    assert g.index_to_key == rand_kv.words and np.array_equal(g.vectors, rand_kv.vectors)
+    theirs = tmp_path / "theirs.vec.gz"
+    gensim_twin.save_word2vec_format(str(theirs), binary=binary)
+    kv = KeyedVectors.load(theirs)
+    assert kv.words == rand_kv.words and np.array_equal(kv.vectors, rand_kv.vectors)
+
+
+def test_damaged_gzip_and_huge_header_in_gzip(tmp_path, rand_kv):
+    import gzip
+
+    p = tmp_path / "v.vec.gz"
+    rand_kv.save(p, binary=True)
+    p.write_bytes(p.read_bytes()[:300])
+    with pytest.raises(FormatError, match=str(p)):
+        KeyedVectors.load(p)
+    # a gzip's size says nothing about what it holds: the header must not drive allocation
+    p.write_bytes(gzip.compress(b"1000000000000 300\na 1 2\n"))
+    with pytest.raises(FormatError, match="line 2"):
+        KeyedVectors.load(p)
+
+
 def test_round_trip_ours(tmp_path, rand_kv):
     for binary in (False, True):
         p = tmp_path / f"ours{binary}"
