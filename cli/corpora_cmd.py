@@ -52,6 +52,10 @@ def add_parser(sub) -> None:
                            description="Download text8 from its canonical address, check its "
                                        "size and checksum, and cache it in your data directory.")
     f.add_argument("name", metavar="NAME", choices=("text8",), help="text8")
+    f.add_argument("--url", default=None, metavar="URL",
+                   help="download from a mirror instead of the canonical address "
+                        "(its size is then checked against what the server announces)")
+    f.add_argument("--force", action="store_true", help="download again even if cached")
     f.set_defaults(handler=run_fetch)
     s = actions.add_parser("stats", help="token and vocabulary statistics of a corpus",
                            description="Tokens, types, coverage at a min count, the most "
@@ -93,14 +97,14 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_fetch(args: argparse.Namespace) -> int:
-    from corpora.text8 import fetch_text8, text8_path
+    from corpora.text8 import TEXT8_URL, fetch_text8, text8_path
 
-    if text8_path().is_file():
+    if text8_path().is_file() and not args.force:
         print(f"text8 is already downloaded: {text8_path()}")
         return 0
     with _DownloadBar() as bar:
         try:
-            path = fetch_text8(progress=bar)
+            path = fetch_text8(url=args.url or TEXT8_URL, progress=bar, force=args.force)
         except KeyboardInterrupt:
             bar.stop()
             output.note("interrupted: the partial download was removed")

@@ -24,7 +24,7 @@ DEFAULTS = dict(arch="sg", loss="neg", dim=100, window=5, min_count=5, max_vocab
                 negative=5, sample=1e-3, epochs=5, alpha=0.025, min_alpha=0.0001,
                 seed=1, threads=2)
 
-INTERRUPT_JOIN_S = 5.0  # the engine promises <= 100 ms; this only guards against a bug
+INTERRUPT_JOIN_S = 10.0  # the engine promises <= 100 ms; this only guards against a bug
 
 
 def add_parser(sub) -> None:
@@ -221,8 +221,14 @@ class Interrupted(Exception):
 
 
 def train_with_interrupt(session, display: _Display):
-    """Run ``session.run`` in a worker thread; Ctrl-C in the main thread cancels it."""
+    """Run ``session.run`` in a worker thread; Ctrl-C in the main thread cancels it.
+
+    The main thread waits on an Event, not on ``Thread.join``: in CPython 3.11 a join that
+    KeyboardInterrupt breaks can leave ``is_alive()`` False while the thread still runs
+    (fixed in 3.13), and exiting under a thread that is inside torch aborts the process.
+    """
     cancel = threading.Event()
+    finished = threading.Event()
     outcome: dict = {}
 
     def work() -> None:
@@ -230,17 +236,26 @@ def train_with_interrupt(session, display: _Display):
             outcome["progress"] = session.run(callback=display, cancel_event=cancel)
         except BaseException as err:  # handed to the main thread, re-raised there
             outcome["error"] = err
+        finally:
+            finished.set()
 
     worker = threading.Thread(target=work, name="wordlab-train", daemon=True)
     worker.start()
     try:
-        while worker.is_alive():
-            worker.join(0.05)
+        while not finished.wait(0.05):
+            pass
     except KeyboardInterrupt:
         cancel.set()
-        worker.join(INTERRUPT_JOIN_S)
+        if not finished.wait(INTERRUPT_JOIN_S):
+            # An engine bug: the worker ignores the cancel event.  Exiting normally under a
+            # thread inside torch aborts with a C++ message, so leave at once, saying why.
+            output.error(f"training did not stop within {INTERRUPT_JOIN_S:.0f} s of Ctrl-C; "
+                         "nothing was saved")
+            sys.stdout.flush()
+            os._exit(130)
         last = outcome.get("progress") or display.last
         raise Interrupted(last.fraction if last is not None else 0.0) from None
+    worker.join()
     if "error" in outcome:
         raise outcome["error"]
     return outcome["progress"]

@@ -1,0 +1,334 @@
+"""``wordlab train`` and ``wordlab corpora``: bad input, the planted-analogy end-to-end check
+against gensim, and Ctrl-C.
+
+The end-to-end tests run the real command in a subprocess, as a user would.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import random
+import re
+import signal
+import subprocess
+import sys
+import threading
+import zipfile
+from functools import partial
+from http.server import HTTPServer, SimpleHTTPRequestHandler
+from pathlib import Path
+
+import pytest
+
+from cli.main import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def call(argv, capsys):
+    try:
+        code = main([str(a) for a in argv])
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line_error(code, out, err, *needles):
+    assert code == 2, (code, out, err)
+    assert "Traceback" not in err
+    lines = err.strip("\n").split("\n")
+    assert len(lines) == 1 and lines[0].startswith("wordlab"), err
+    for needle in needles:
+        assert needle.lower() in lines[0].lower(), (needle, lines[0])
+    return lines[0]
+
+
+def wordlab(*argv, timeout=120, **kw):
+    return subprocess.run([sys.executable, "-m", "cli", *map(str, argv)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=timeout, **kw)
+
+
+def write_planted(path: Path, sentences: int, seed: int = 0) -> Path:
+    """Sentences whose words carry a gender (he/his vs she/her) and a status (crown/throne vs
+    farm/market vs school/toys) signal, so king - man + woman lands on queen."""
+    rng = random.Random(seed)
+    gender = {"m": ["he", "him", "his", "himself", "mr"],
+              "f": ["she", "her", "hers", "herself", "mrs"]}
+    status = {"common": ["works", "farm", "village", "market", "street"],
+              "royal": ["crown", "throne", "palace", "rules", "kingdom"],
+              "young": ["plays", "school", "toys", "games", "small"]}
+    people = {"man": ("m", "common"), "woman": ("f", "common"), "king": ("m", "royal"),
+              "queen": ("f", "royal"), "boy": ("m", "young"), "girl": ("f", "young")}
+    filler = ["the", "a", "and", "then", "today"]
+    lines = []
+    for _ in range(sentences):
+        person = rng.choice(sorted(people))
+        g, s = people[person]
+        words = ([person] + rng.sample(gender[g], 2) + rng.sample(status[s], 2)
+                 + rng.sample(filler, 2))
+        rng.shuffle(words)
+        lines.append(" ".join(words))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------ bad input
+@pytest.mark.parametrize("flags, needle", [
+    (["--dim", "0"], "dim"), (["--dim", "-3"], "dim"),
+    (["--alpha", "0"], "alpha"), (["--alpha", "-0.1"], "alpha"),
+    (["--window", "0"], "window"),
+    (["--epochs", "0"], "epochs"),
+    (["--min-alpha", "1"], "min_alpha"),
+])
+def test_train_bad_hyperparameters(tmp_path, capsys, flags, needle):
+    out = tmp_path / "v.vec"
+    assert_one_line_error(*call(["train", "--corpus", "lecture", "--out", out, *flags],
+                                capsys), needle)
+    assert not out.exists()
+
+
+def test_train_usage_errors(tmp_path, capsys):
+    out = tmp_path / "v.vec"
+    for argv in (["train", "--out", out],                                # no corpus
+                 ["train", "--corpus", "lecture"],                       # no --out
+                 ["train", "--corpus", "lecture", "--out", out, "--arch", "rnn"],
+                 ["train", "--corpus", "lecture", "--out", out, "--loss", "nce"],
+                 ["train", "--corpus", "lecture", "--out", out, "--dim", "ten"]):
+        assert_one_line_error(*call(argv, capsys))
+
+
+def test_train_empty_corpus(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert_one_line_error(*call(["train", "--corpus", empty, "--out", tmp_path / "v.vec"],
+                                capsys), "empty")
+    blank = tmp_path / "blank.txt"
+    blank.write_text("  ... !!! \n\n", encoding="utf-8")
+    assert_one_line_error(*call(["train", "--corpus", blank, "--out", tmp_path / "v.vec"],
+                                capsys), "no words")
+
+
+def test_train_no_word_above_min_count_suggests_lower(tmp_path, capsys):
+    few = tmp_path / "few.txt"
+    few.write_text("alpha beta gamma\ndelta alpha\n", encoding="utf-8")
+    line = assert_one_line_error(*call(["train", "--corpus", few, "--out", tmp_path / "v.vec",
+                                        "--quiet"], capsys), "min")
+    assert "--min-count 1" in line
+    line = assert_one_line_error(*call(["train", "--corpus", few, "--out", tmp_path / "v.vec",
+                                        "--min-count", "3", "--quiet"], capsys))
+    assert "--min-count below 3" in line
+
+
+def test_train_missing_and_unreadable_corpus(tmp_path, capsys):
+    assert_one_line_error(*call(["train", "--corpus", tmp_path / "nope.txt",
+                                 "--out", tmp_path / "v.vec"], capsys), "nope.txt")
+    assert_one_line_error(*call(["train", "--corpus", "no-such-corpus",
+                                 "--out", tmp_path / "v.vec"], capsys), "no-such-corpus")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("a b c\n" * 10, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        import os
+        if os.access(locked, os.R_OK):
+            pytest.skip("running as root: chmod 000 does not stop reading")
+        assert_one_line_error(*call(["train", "--corpus", locked, "--out", tmp_path / "v.vec"],
+                                    capsys), "locked.txt")
+    finally:
+        locked.chmod(0o644)
+
+
+def test_train_binary_file_and_empty_folder(tmp_path, capsys):
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 20)
+    assert_one_line_error(*call(["train", "--corpus", binary, "--out", tmp_path / "v.vec"],
+                                capsys))
+    folder = tmp_path / "nothing"
+    folder.mkdir()
+    (folder / "notes.md").write_text("not a txt", encoding="utf-8")
+    assert_one_line_error(*call(["train", "--corpus", folder, "--out", tmp_path / "v.vec"],
+                                capsys), "nothing")
+
+
+def test_train_unwritable_out_fails_before_training(tmp_path, capsys):
+    assert_one_line_error(*call(["train", "--corpus", "lecture", "--min-count", "1",
+                                 "--out", tmp_path / "no" / "dir" / "v.vec"], capsys),
+                          "no")
+    line = assert_one_line_error(*call(["train", "--corpus", "lecture", "--min-count", "1",
+                                        "--out", tmp_path], capsys))
+    assert "directory" in line.lower()
+
+
+def test_defaults_match_the_engine():
+    """The CLI's gensim-like defaults are the engine's own: no silent divergence."""
+    from cli.main import build_parser
+    from engine.word2vec import Word2VecConfig
+
+    args = build_parser().parse_args(["train", "--corpus", "x", "--out", "y"])
+    from cli.train import build_config
+
+    ours = build_config(args)
+    engine = Word2VecConfig()
+    for f in dataclasses.fields(engine):
+        assert getattr(ours, f.name) == getattr(engine, f.name), f.name
+    assert (engine.dim, engine.window, engine.min_count, engine.negative, engine.sample,
+            engine.epochs, engine.alpha, engine.min_alpha) == (
+            100, 5, 5, 5, 1e-3, 5, 0.025, 0.0001)
+
+
+# ------------------------------------------------------------- training works
+def test_train_latin1_file_reports_replaced_bytes(tmp_path, capsys):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("café crème déjà vu café\n".encode("latin-1") * 6)
+    out = tmp_path / "v.vec"
+    code, stdout, err = call(["train", "--corpus", latin, "--out", out, "--min-count", "1",
+                              "--dim", "5", "--epochs", "1", "--quiet"], capsys)
+    assert code == 0, err
+    assert "saved" in stdout and out.is_file()
+    notes = [ln for ln in err.splitlines() if "replaced" in ln]
+    assert len(notes) == 1 and re.search(r"\b\d+ bytes?\b", notes[0]), err
+
+
+def test_train_lecture_binary_readable_by_gensim(tmp_path, capsys):
+    gensim_models = pytest.importorskip("gensim.models")
+    out = tmp_path / "lecture.bin"
+    code, stdout, err = call(["train", "--corpus", "lecture", "--min-count", "1", "--dim", "8",
+                              "--epochs", "2", "--loss", "hs", "--arch", "cbow", "--binary",
+                              "--out", out], capsys)
+    assert code == 0, err
+    summary = stdout.strip().splitlines()
+    assert len(summary) == 1 and str(out) in summary[0] and "words" in summary[0]
+    kv = gensim_models.KeyedVectors.load_word2vec_format(str(out), binary=True)
+    assert kv.vector_size == 8 and "cat" in kv.key_to_index
+    n_words = int(re.search(r"saved (\d+) words", summary[0]).group(1))
+    assert len(kv.key_to_index) == n_words
+
+
+def test_planted_analogy_end_to_end_agrees_with_gensim(tmp_path):
+    """Issue 2: Skip-gram + negative sampling on planted structure answers man : king ::
+    woman : queen, through the real commands, and gensim reading the file agrees."""
+    gensim_models = pytest.importorskip("gensim.models")
+    corpus = write_planted(tmp_path / "planted.txt", sentences=1200)
+    out = tmp_path / "planted.vec"
+    proc = wordlab("train", "--corpus", corpus, "--arch", "sg", "--loss", "neg", "--dim", "10",
+                   "--window", "5", "--epochs", "5", "--sample", "0", "--min-count", "1",
+                   "--seed", "3", "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    proc = wordlab("query", out, "--analogy", "man", "king", "woman", "-k", "3", "--json")
+    assert proc.returncode == 0, proc.stderr
+    ours = json.loads(proc.stdout)["results"]
+    assert ours[0]["word"] == "queen", ours
+    kv = gensim_models.KeyedVectors.load_word2vec_format(str(out))
+    theirs = kv.most_similar(positive=["king", "woman"], negative=["man"], topn=3)
+    assert theirs[0][0] == "queen"
+    assert [w for w, _ in theirs] == [r["word"] for r in ours]
+    for (_, s), r in zip(theirs, ours):
+        assert r["score"] == pytest.approx(s, abs=1e-4)
+
+
+def test_ctrl_c_saves_partial_vectors_and_exits_130(tmp_path):
+    gensim_models = pytest.importorskip("gensim.models")
+    corpus = write_planted(tmp_path / "planted.txt", sentences=500)
+    out = tmp_path / "partial.vec"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cli", "train", "--corpus", str(corpus), "--dim", "6",
+         "--epochs", "100000", "--min-count", "1", "--sample", "0", "--out", str(out)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        seen = []
+        # wait for the training to start (the first progress line), then press Ctrl-C
+        for line in proc.stderr:
+            seen.append(line)
+            if "epoch 1/100000" in line:
+                break
+        else:
+            pytest.fail("training never started: " + "".join(seen))
+        proc.send_signal(signal.SIGINT)
+        stdout, rest = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, (stdout, rest)
+    assert "Traceback" not in rest
+    last = rest.strip().splitlines()
+    assert len(last) == 1, rest
+    assert re.fullmatch(r"wordlab: interrupted at \d+(\.\d)?%: saved the partially trained "
+                        r"vectors to '.*partial\.vec'", last[0]), last[0]
+    assert stdout == ""
+    kv = gensim_models.KeyedVectors.load_word2vec_format(str(out))
+    assert kv.vector_size == 6 and "queen" in kv.key_to_index
+    assert not list(tmp_path.glob("*.tmp*")) and not list(tmp_path.glob(".*partial*"))
+
+
+# -------------------------------------------------------------------- corpora
+def test_corpora_lists_the_registry(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("WORDLAB_DATA_DIR", str(tmp_path))
+    code, out, _ = call(["corpora", "--json"], capsys)
+    assert code == 0
+    listing = {c["name"]: c for c in json.loads(out)}
+    assert {"lecture", "lecture-ko", "toy-world", "text8"} <= set(listing)
+    assert listing["text8"]["available"] is False and listing["lecture"]["available"] is True
+    code, out, _ = call(["corpora"], capsys)
+    assert code == 0
+    assert re.search(r"^text8\s+not downloaded", out, re.M)
+    assert re.search(r"^lecture-ko\s+available", out, re.M)
+
+
+def test_corpora_stats(tmp_path, capsys):
+    code, out, err = call(["corpora", "stats", "lecture", "--min-count", "1", "--json"], capsys)
+    assert code == 0, err
+    st = json.loads(out)
+    assert st["coverage"] == 1.0 and st["types_at_min_count"] == st["types"]
+    assert sum(t["count"] for t in st["top"]) <= st["tokens"]
+    text = tmp_path / "t.txt"
+    text.write_text("b a b c b a\n", encoding="utf-8")
+    code, out, _ = call(["corpora", "stats", text, "--min-count", "2", "--json"], capsys)
+    st = json.loads(out)
+    assert (st["tokens"], st["types"], st["types_at_min_count"]) == (6, 3, 2)
+    assert st["coverage"] == pytest.approx(5 / 6)
+    assert st["top"][0] == {"word": "b", "count": 3}
+    code, out, _ = call(["corpora", "stats", text, "--min-count", "2"], capsys)
+    assert code == 0 and "83.3%" in out
+    assert_one_line_error(*call(["corpora", "stats", tmp_path / "none.txt"], capsys))
+    assert_one_line_error(*call(["corpora", "stats", "lecture", "--min-count", "0"], capsys))
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def test_corpora_fetch_from_local_mirror_and_no_network(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("WORDLAB_DATA_DIR", str(tmp_path / "data"))
+    served = tmp_path / "www"
+    served.mkdir()
+    text = b"the quick brown fox " * 500
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("text8", text)
+    (served / "text8.zip").write_bytes(buf.getvalue())
+    server = HTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(served)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/text8.zip"
+        code, out, err = call(["corpora", "fetch", "text8", "--url", url], capsys)
+        assert code == 0, err
+        cached = tmp_path / "data" / "text8"
+        assert cached.read_bytes() == text and str(cached) in out
+        code, out, _ = call(["corpora", "fetch", "text8", "--url", url], capsys)
+        assert code == 0 and "already" in out
+        # a missing file on the mirror, then no server at all: one line, exit 2
+        code, out, err = call(["corpora", "fetch", "text8", "--force", "--url", url + "x"],
+                              capsys)
+        assert_one_line_error(code, out, err, "--corpus PATH")
+    finally:
+        server.shutdown()
+        server.server_close()
+    code, out, err = call(["corpora", "fetch", "text8", "--force", "--url", url], capsys)
+    assert_one_line_error(code, out, err, "--corpus PATH")
+    assert cached.read_bytes() == text  # a failed re-download never damages the cache
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["text8"]
