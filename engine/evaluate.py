@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .errors import FormatError
+from .errors import ConfigError, FormatError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .vectors import KeyedVectors
@@ -172,15 +172,30 @@ def _lines(source, what: str) -> tuple[str, Iterator[str]]:
                         raise FormatError(f"{name}: line {no} is not UTF-8 text; "
                                           f"not a {what} file?") from None
         return name, gen()
-    name = getattr(source, "name", f"<{what} lines>")
-    return str(name), (ln.decode("utf-8") if isinstance(ln, bytes) else str(ln) for ln in source)
+    name = str(getattr(source, "name", f"<{what} lines>"))
+
+    def lines_of(it) -> Iterator[str]:
+        try:
+            for no, ln in enumerate(it, 1):  # a text-mode file decodes (and may fail) here
+                if isinstance(ln, bytes):
+                    try:
+                        ln = ln.decode("utf-8")
+                    except UnicodeDecodeError:
+                        raise FormatError(f"{name}: line {no} is not UTF-8 text; "
+                                          f"not a {what} file?") from None
+                yield str(ln)
+        except UnicodeDecodeError:
+            raise FormatError(f"{name} is not UTF-8 text; not a {what} file?") from None
+    return name, lines_of(source)
 
 
 def _ok_vocab(kv: "KeyedVectors", restrict_vocab: int | None, case_insensitive: bool
               ) -> tuple[dict[str, int], int]:
     """gensim's ``ok_vocab``: key -> row over the first ``restrict_vocab`` words; with
     case_insensitive the key is upper-cased and the first (most frequent) variant wins."""
-    n = len(kv) if restrict_vocab is None else max(0, min(int(restrict_vocab), len(kv)))
+    if restrict_vocab is not None and int(restrict_vocab) < 1:
+        raise ConfigError(f"restrict_vocab must be a positive integer (got {restrict_vocab})")
+    n = len(kv) if restrict_vocab is None else min(int(restrict_vocab), len(kv))
     ok: dict[str, int] = {}
     for i in range(n):
         key = kv.words[i].upper() if case_insensitive else kv.words[i]

@@ -10,7 +10,7 @@ import pytest
 
 from corpora.evalsets import (EVAL_DIR, eval_set_path, list_eval_sets,
                               resolve_eval_source)
-from engine.errors import CorpusError, FormatError
+from engine.errors import ConfigError, CorpusError, FormatError
 from engine.evaluate import (AnalogyResult, PairsResult, evaluate_analogies,
                              evaluate_pairs, pearson, rankdata, spearman)
 from engine.vectors import KeyedVectors
@@ -153,6 +153,10 @@ def test_binary_and_missing_eval_files(tmp_path, kv_pair):
         evaluate_pairs(kv_pair[0], p)
     with pytest.raises(FormatError, match="cannot read"):
         evaluate_pairs(kv_pair[0], tmp_path / "missing.tsv")
+    with pytest.raises(FormatError, match="line 2 is not UTF-8"):
+        evaluate_analogies(kv_pair[0], [b": s\n", b"\xff a b c\n"])
+    with pytest.raises(ConfigError):
+        evaluate_analogies(kv_pair[0], [": s", "a b c d"], restrict_vocab=0)
 
 
 def _pairs_file(tmp_path) -> Path:
