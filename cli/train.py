@@ -24,7 +24,7 @@ DEFAULTS = dict(arch="sg", loss="neg", dim=100, window=5, min_count=5, max_vocab
                 negative=5, sample=1e-3, epochs=5, alpha=0.025, min_alpha=0.0001,
                 seed=1, threads=2)
 
-INTERRUPT_JOIN_S = 10.0  # the engine promises <= 100 ms; this only guards against a bug
+INTERRUPT_JOIN_S = 30.0  # the engine promises <= 100 ms; this only guards against a bug
 
 
 def add_parser(sub) -> None:
@@ -220,6 +220,17 @@ class Interrupted(Exception):
         self.fraction = fraction
 
 
+def _wait_ignoring_interrupts(event: threading.Event, timeout: float) -> bool:
+    """Wait for ``event``; a second Ctrl-C while the worker is already stopping is ignored
+    (leaving now, under a thread inside torch, would abort the process)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return event.wait(max(0.0, deadline - time.monotonic()))
+        except KeyboardInterrupt:
+            continue
+
+
 def train_with_interrupt(session, display: _Display):
     """Run ``session.run`` in a worker thread; Ctrl-C in the main thread cancels it.
 
@@ -246,7 +257,7 @@ def train_with_interrupt(session, display: _Display):
             pass
     except KeyboardInterrupt:
         cancel.set()
-        if not finished.wait(INTERRUPT_JOIN_S):
+        if not _wait_ignoring_interrupts(finished, INTERRUPT_JOIN_S):
             # An engine bug: the worker ignores the cancel event.  Exiting normally under a
             # thread inside torch aborts with a C++ message, so leave at once, saying why.
             output.error(f"training did not stop within {INTERRUPT_JOIN_S:.0f} s of Ctrl-C; "
@@ -273,6 +284,15 @@ def _report_reading(corpus) -> None:
                     "could not be decoded and were replaced")
 
 
+def _preload_torch() -> None:
+    """Import torch (the engine's fast path) here in the main thread, where Ctrl-C during
+    its seconds-long import lands at once, rather than inside the training worker."""
+    import importlib.util
+
+    if importlib.util.find_spec("torch") is not None:
+        import torch  # noqa: F401
+
+
 def run(args: argparse.Namespace) -> int:
     from corpora import open_corpus
 
@@ -284,7 +304,12 @@ def run(args: argparse.Namespace) -> int:
         output.note(f"reading {args.corpus!r} and building the vocabulary "
                     f"(min count {config.min_count})...")
     t0 = time.perf_counter()
-    session = make_session(config, corpus, min_count_given=args.min_count is not None)
+    try:
+        session = make_session(config, corpus, min_count_given=args.min_count is not None)
+        _preload_torch()
+    except KeyboardInterrupt:
+        output.note("interrupted before training started: nothing was saved")
+        return 130
     vocab_size = len(session.vocab)
     if not args.quiet:
         output.note(f"training {config.arch}/{config.loss} on {args.corpus!r}: "

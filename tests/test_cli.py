@@ -232,6 +232,38 @@ def test_eval_plain_output(vec_file, tmp_path, capsys):
         assert needle in out
 
 
+def test_eval_agrees_with_gensim(vec_file, tmp_path, capsys):
+    """The command reports exactly what gensim's evaluate_word_analogies / _pairs find."""
+    gensim_models = pytest.importorskip("gensim.models")
+    questions, pairs = _write_eval_files(tmp_path)
+    code, out, _ = call(["eval", vec_file, "--analogies", questions, "--pairs", pairs,
+                         "--json"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    kv = gensim_models.KeyedVectors.load_word2vec_format(str(vec_file))
+    score, sections = kv.evaluate_word_analogies(str(questions))
+    assert data["analogy_accuracy"] == pytest.approx(score, abs=1e-9)
+    by_name = {s["name"]: s for s in data["analogies"]["sections"]}
+    for sec in sections:
+        if sec["section"] == "Total accuracy":
+            continue
+        ours = by_name[sec["section"]]
+        assert ours["correct"] == len(sec["correct"])
+        assert ours["total"] == len(sec["correct"]) + len(sec["incorrect"])
+    (pearson, _), (spearman, _), oov = kv.evaluate_word_pairs(str(pairs))
+    assert data["pairs_spearman"] == pytest.approx(spearman, abs=1e-9)
+    assert data["pairs"]["pearson"] == pytest.approx(pearson, abs=1e-9)
+    assert 100 * data["pairs"]["oov_ratio"] == pytest.approx(oov)
+
+
+def test_eval_toy_world_set_by_name(vec_file, capsys):
+    code, out, err = call(["eval", vec_file, "--analogies", "toy-world", "--json"], capsys)
+    assert code == 0, err
+    a = json.loads(out)["analogies"]
+    assert a["source"] == "toy-world" and a["path"].endswith(".txt")
+    assert a["total"] + a["skipped"] > 0 and len(a["sections"]) >= 2
+
+
 def test_eval_bad_inputs(vec_file, tmp_path, capsys):
     assert_one_line_error(*call(["eval", vec_file, "--analogies", "nosuchset"], capsys),
                           "nosuchset")
