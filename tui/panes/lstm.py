@@ -443,7 +443,9 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
         flow = event.flow
         cfg = flow.config
         caption.update(Text.assemble(
-            ("‖dL/dh_t‖ vs t", "bold"), f"  (T={cfg.steps}, H={cfg.hidden_size}, log scale)\n",
+            ("‖dL/dh_t‖ vs t", "bold"),
+            f"  T={cfg.steps}, H={cfg.hidden_size}, RNN W_hh x{cfg.recurrent_scale:g}, "
+            f"LSTM forget bias +{cfg.forget_bias:g}; log scale\n",
             "slope of ln‖dL/dh‖ per step back: ",
             (f"RNN {flow.rnn_rate:.2f}", "bold"), "  ", (f"LSTM {flow.lstm_rate:.2f}", "bold")))
         self._draw_flow(flow)

@@ -324,6 +324,10 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
     def stop_workers(self) -> None:
         self._stop_autoplay()
 
+    def on_hide(self) -> None:
+        # auto-play trains the step session: it stops when the lecturer leaves the pane
+        self._stop_autoplay()
+
     # -- rendering ---------------------------------------------------------------------------
     def _message(self, text: str) -> None:
         msg = self.query_one("#step-message", Static)

@@ -1,0 +1,68 @@
+"""The Step and LSTM panes inside the real app: number keys, help, palette entries, hiding."""
+
+from __future__ import annotations
+
+from textual.widgets import Markdown, Static
+
+from engine.gradflow import gradient_flow
+from tui.app import WordlabApp
+from tui.panes.lstm import LSTMPane
+from tui.panes.step import StepPane
+
+
+async def _settle(pilot):
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_lesson_one_in_the_app_and_autoplay_stops_when_the_pane_is_left():
+    app = WordlabApp(corpus_name="lecture")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("4")
+        await _settle(pilot)
+        pane = app.query_one(StepPane)
+        await pilot.press("n", "n", "n")
+        assert pane.trace.example == 2
+        assert pane.trace.arch == "sg"
+        assert pane.trace.sentence == ["i", "love", "cute", "cat"]
+        await pilot.press("p")
+        assert pane._timer is not None
+        await pilot.press("7")
+        await pilot.pause()
+        assert pane._timer is None
+
+
+async def test_help_explains_each_pane():
+    app = WordlabApp(corpus_name="lecture")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        text = app.screen.query_one(Markdown).source
+        assert "training pairs" in text
+        assert "Skip to the next sentence" in text                      # keys, from BINDINGS
+        await pilot.press("escape", "7")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        text = app.screen.query_one(Markdown).source
+        assert "forget gate" in text
+        assert "Switch the cell between the RNN and the LSTM" in text   # keys, from BINDINGS
+
+
+async def test_gradient_flow_view_shows_the_engines_measurement():
+    app = WordlabApp(corpus_name="lecture")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("7")
+        await pilot.pause()
+        pane = app.query_one(LSTMPane)
+        await pilot.press("d")
+        await _settle(pilot)
+        caption = str(pane.query_one("#lstm-flow-caption", Static).render())
+        flow = gradient_flow(steps=30, hidden_size=16, input_size=8, recurrent_scale=0.5)
+        assert f"RNN {flow.rnn_rate:.2f}" in caption and f"LSTM {flow.lstm_rate:.2f}" in caption
+        assert flow.rnn_rate < flow.lstm_rate                 # the RNN's gradient vanishes faster
