@@ -11,7 +11,8 @@ def add_corpus_options(p: argparse.ArgumentParser) -> None:
     """How a corpus is read: the registry's options, for every command that takes one."""
     g = p.add_argument_group("reading the corpus")
     g.add_argument("--size", type=int, default=None, metavar="N",
-                   help="toy-world: how many sentences to generate (default 40,000)")
+                   help="toy-world: how many sentences to generate (default: its standard "
+                        "size, listed by 'wordlab corpora')")
     g.add_argument("--chunk", type=int, default=None, metavar="N",
                    help="ignore line breaks and cut every N tokens (text8 defaults to 1000)")
     g.add_argument("--encoding", default=None, metavar="CODEC",

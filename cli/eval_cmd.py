@@ -140,5 +140,9 @@ def _print_report(report: dict) -> None:
         if p["invalid"]:
             table.add_row("malformed lines", output.fmt_count(p["invalid"]))
         console.print(table)
-    console.print(f"analogy accuracy: {_pct(report['analogy_accuracy'])}   "
-                  f"pairs Spearman: {output.fmt_score(report['pairs_spearman'])}")
+    totals = []
+    if a is not None:
+        totals.append(f"analogy accuracy: {_pct(report['analogy_accuracy'])}")
+    if p is not None:
+        totals.append(f"pairs Spearman: {output.fmt_score(report['pairs_spearman'])}")
+    console.print("   ".join(totals), style="bold")

@@ -73,7 +73,8 @@ def add_parser(sub) -> None:
     p.add_argument("--threads", type=int, default=d["threads"], metavar="N",
                    help="worker threads (default %(default)s)")
     p.add_argument("--quiet", "-q", action="store_true",
-                   help="no progress bar or notes; only the summary line and errors")
+                   help="no progress bar or notes: only the summary line, errors, and a "
+                        "note if undecodable bytes in the corpus were replaced")
     corpora_cmd.add_corpus_options(p)
     p.set_defaults(handler=run)
 
