@@ -257,3 +257,35 @@ async def test_n_pressed_while_the_session_is_built_is_not_lost():
         app.corpus = app.corpus
         await pilot.pause()
         assert pane.trace is not None and pane.trace.example == 1
+
+
+async def test_a_long_sentence_shows_a_window_of_pairs_and_words():
+    words = [f"w{k % 50}" for k in range(400)]               # one 400-word "sentence"
+    app = PaneApp(corpus=[words])
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await ready(app, pilot)
+        await pilot.press(*(["n"] * 30))
+        tr = pane.trace
+        pairs = pane.query_one("#step-pairs", DataTable)
+        assert pairs.row_count <= 42
+        assert [str(c) for c in pairs.get_row(str(tr.pair_index))][0] == "▶"
+        assert "more" in str(pairs.get_row("more")[1])
+        assert str(pairs.get_row_at(pairs.cursor_row)[0]) == "▶"
+        sentence = text_of(pane, "#step-sentence")
+        assert sentence.count("w") <= 2 * 8 + 1 and "…" in sentence
+
+
+async def test_a_model_from_the_train_pane_brings_its_arch_and_loss():
+    ref = TrainingSession(Word2VecConfig(arch="cbow", loss="neg", dim=6, window=2, min_count=1,
+                                         sample=0.0, epochs=1, seed=2), LECTURE)
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        app.model = ref.model
+        pane = await ready(app, pilot)
+        assert (pane.arch, pane.loss) == ("cbow", "neg")
+        assert pane.session.config.dim == 6
+        await pilot.press("a")                                 # and the user can still switch
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pane.session.config.arch == "sg"

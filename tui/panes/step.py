@@ -38,6 +38,8 @@ SHOW_ALL = 12                                # ... up to this V every word is sh
 ONE_HOT_MAX = 24                             # spell out the one-hot vector up to this V
 STEP_DIM = 10                                # a fresh step session: small enough to read
 STEP_WINDOW = 2
+PAIRS_SHOWN = 40                             # rows of the pairs table around the current pair
+SENTENCE_WORDS = 8                           # words shown either side of the centre word
 
 
 @dataclass
@@ -156,7 +158,7 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
         if hasattr(self.app, "corpus"):
             self.watch(self.app, "corpus", lambda _: self._rebuild(force=False), init=False)
         if hasattr(self.app, "model"):
-            self.watch(self.app, "model", lambda _: self._rebuild(force=False), init=False)
+            self.watch(self.app, "model", self._model_changed, init=False)
         self._rebuild()
 
     def focus_default(self) -> None:
@@ -175,6 +177,12 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
         return Word2VecConfig(arch=self.arch, loss=self.loss, dim=STEP_DIM, window=STEP_WINDOW,
                               min_count=int(options.get("min_count", 1)), sample=0.0,
                               epochs=1, seed=1)
+
+    def _model_changed(self, model) -> None:
+        """A model from the Train pane: step through it with its own architecture and loss."""
+        if model is not None and (id(self.app.corpus), id(model)) != self._inputs:
+            self.arch, self.loss = model.config.arch, model.config.loss
+        self._rebuild(force=False)
 
     def _rebuild(self, force: bool = True) -> None:
         """A new step session (in a worker: building a big corpus's vocabulary takes time).
@@ -371,18 +379,24 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
         if tr is None:
             if self.session is not None:
                 nxt = self.session.peek()
-                out.update(Text.assemble("sentence: ", " ".join(nxt.sentence),
+                words = nxt.sentence[: 2 * SENTENCE_WORDS + 1]
+                more = " …" if len(nxt.sentence) > len(words) else ""
+                out.update(Text.assemble("sentence: ", " ".join(words) + more,
                                          ("   n: train the first example", "dim")))
             else:
                 out.update("")
             return
         text = Text("sentence: ")
-        for k, w in enumerate(tr.sentence):
-            if k == tr.position:
-                text.append(w, style="reverse bold")
-            else:
-                text.append(w)
+        lo = max(0, tr.position - SENTENCE_WORDS)
+        hi = min(len(tr.sentence), tr.position + SENTENCE_WORDS + 1)
+        if lo > 0:
+            text.append("… ", style="dim")
+        for k in range(lo, hi):
+            w = tr.sentence[k]
+            text.append(w, style="reverse bold" if k == tr.position else "")
             text.append(" ")
+        if hi < len(tr.sentence):
+            text.append("… ", style="dim")
         text.append(f"  epoch {tr.epoch} · example {tr.example + 1} · lr {tr.lr:.4f}",
                     style="dim")
         out.update(text)
@@ -426,11 +440,20 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
         table.add_column(first, key="in")
         table.add_column(second, key="out")
         done = self.trace.pair_index if self.trace is not None else -1
-        for k, (inputs, target) in enumerate(self.pairs):
+        # a long sentence (a text8 chunk) has thousands of pairs: show those around the current
+        start = max(0, min(done - PAIRS_SHOWN // 4, len(self.pairs) - PAIRS_SHOWN))
+        stop = min(len(self.pairs), start + PAIRS_SHOWN)
+        if start > 0:
+            table.add_row("", Text(f"… {start} earlier", style="dim"), "", key="earlier")
+        for k in range(start, stop):
+            inputs, target = self.pairs[k]
             mark = "✓" if k < done else ("▶" if k == done else "")
             table.add_row(mark, " ".join(inputs), target, key=str(k))
+        if stop < len(self.pairs):
+            table.add_row("", Text(f"… {len(self.pairs) - stop} more", style="dim"), "",
+                          key="more")
         if 0 <= done < len(self.pairs):
-            table.move_cursor(row=done)
+            table.move_cursor(row=table.get_row_index(str(done)))
         table.show_cursor = done >= 0
 
     def _render_flow(self) -> None:
