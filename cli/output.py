@@ -94,3 +94,11 @@ def fmt_score(x: float | None, digits: int = 4) -> str:
     if x is None or not math.isfinite(float(x)):
         return "n/a"
     return f"{float(x):.{digits}f}"
+
+
+def fmt_loss(x: float | None) -> str:
+    """4 decimals for a sane loss, scientific notation for a runaway one."""
+    if x is None or not math.isfinite(float(x)):
+        return "n/a"
+    x = float(x)
+    return f"{x:.4f}" if abs(x) < 1e4 else f"{x:.3e}"

@@ -165,7 +165,7 @@ class _Display:
                 self._task, total=max(1, p.total), completed=p.done,
                 epoch=f"{p.epoch}/{p.epochs}", words=f"{_short(p.done)}/{_short(p.total)}",
                 eta=output.fmt_seconds(p.eta),
-                stats=f"loss {p.loss:.4f}   {p.rate:,.0f} words/s   lr {p.lr:.5f}   "
+                stats=f"loss {output.fmt_loss(p.loss)}   {p.rate:,.0f} words/s   lr {p.lr:.5f}   "
                       f"{output.fmt_seconds(p.elapsed)} elapsed")
             return
         decile = int(p.fraction * 10)
@@ -173,7 +173,7 @@ class _Display:
             self._printed_decile = decile
             output.note(f"{p.fraction:4.0%}  epoch {p.epoch}/{p.epochs}  "
                         f"{output.fmt_count(p.done)}/{output.fmt_count(p.total)} words  "
-                        f"loss {p.loss:.4f}  {p.rate:,.0f} words/s  lr {p.lr:.5f}  "
+                        f"loss {output.fmt_loss(p.loss)}  {p.rate:,.0f} words/s  lr {p.lr:.5f}  "
                         f"ETA {output.fmt_seconds(p.eta)}")
 
 
@@ -296,6 +296,7 @@ def _preload_torch() -> None:
 
 def run(args: argparse.Namespace) -> int:
     from corpora import open_corpus
+    from engine.errors import TrainingError
 
     config = build_config(args)
     out = Path(args.out)
@@ -313,14 +314,15 @@ def run(args: argparse.Namespace) -> int:
         return 130
     vocab_size = len(session.vocab)
     if not args.quiet:
-        output.note(f"training {config.arch}/{config.loss} on {args.corpus!r}: "
-                    f"{output.fmt_count(vocab_size)} words in the vocabulary, "
-                    f"{output.fmt_count(int(session.vocab.total))} tokens, "
-                    f"{config.epochs} epoch(s), dim {config.dim}")
+        output.note(f"{output.fmt_count(vocab_size)} words in the vocabulary, "
+                    f"{output.fmt_count(int(session.vocab.total))} tokens; "
+                    f"training {config.arch}/{config.loss}, dim {config.dim}")
     display = _Display(args.quiet)
     try:
         with display:
             final = train_with_interrupt(session, display)
+    except TrainingError as err:
+        raise TrainingError(f"{err}; nothing was saved to {str(out)!r}") from None
     except Interrupted as stop:
         session.model.vectors().save(str(out), binary=args.binary)
         output.note(f"interrupted at {_percent(stop.fraction)}: saved the partially trained "
@@ -332,7 +334,7 @@ def run(args: argparse.Namespace) -> int:
         time.perf_counter() - t0)
     words = final.done if final is not None else 0
     rate = words / seconds if seconds > 0 else 0.0
-    loss = output.fmt_score(final.loss if final is not None else None)
+    loss = output.fmt_loss(final.loss if final is not None else None)
     print(f"saved {output.fmt_count(vocab_size)} words x {config.dim} dims to {str(out)!r}: "
           f"trained on {output.fmt_count(words)} words in {output.fmt_seconds(seconds)} "
           f"({rate:,.0f} words/s), final loss {loss}")

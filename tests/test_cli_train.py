@@ -161,6 +161,16 @@ def test_train_unwritable_out_fails_before_training(tmp_path, capsys):
     assert "directory" in line.lower()
 
 
+def test_train_divergence_is_one_line_and_saves_nothing(tmp_path, capsys):
+    out = tmp_path / "nan.vec"
+    line = assert_one_line_error(*call(["train", "--corpus", "toy-world", "--size", "300",
+                                        "--alpha", "99", "--min-alpha", "99", "--dim", "50",
+                                        "--epochs", "3", "--loss", "softmax", "--quiet",
+                                        "--out", out], capsys), "nothing was saved")
+    assert "alpha" in line
+    assert not out.exists()
+
+
 def test_defaults_match_the_engine():
     """The CLI's gensim-like defaults are the engine's own: no silent divergence."""
     from cli.main import build_parser
