@@ -17,7 +17,8 @@ import sys
 import threading
 import zipfile
 from functools import partial
-from http.server import HTTPServer, SimpleHTTPRequestHandler
+from http.server import (BaseHTTPRequestHandler, HTTPServer, SimpleHTTPRequestHandler,
+                         ThreadingHTTPServer)
 from pathlib import Path
 
 import pytest
@@ -342,3 +343,53 @@ def test_corpora_fetch_from_local_mirror_and_no_network(tmp_path, monkeypatch, c
     assert_one_line_error(code, out, err, "--corpus PATH")
     assert cached.read_bytes() == text  # a failed re-download never damages the cache
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["text8"]
+
+
+class _Trickle(BaseHTTPRequestHandler):
+    """Announces 10 MB and sends it slowly, so a download is still running when Ctrl-C comes."""
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Length", str(10_000_000))
+        self.end_headers()
+        try:
+            for _ in range(400):
+                self.wfile.write(b"\0" * 4096)
+                self.wfile.flush()
+                threading.Event().wait(0.05)
+        except OSError:  # the client went away: that is the point
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+def test_corpora_fetch_ctrl_c_removes_the_partial_download(tmp_path):
+    import os
+
+    data = tmp_path / "data"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Trickle)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        env = {**os.environ, "WORDLAB_DATA_DIR": str(data)}
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "cli", "corpora", "fetch", "text8", "--url",
+             f"http://127.0.0.1:{server.server_port}/text8.zip"],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            first = proc.stderr.readline()          # the first progress line: bytes flowing
+            assert "text8" in first, first
+            assert list(data.iterdir()), "no partial file while downloading?"
+            proc.send_signal(signal.SIGINT)
+            stdout, rest = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert proc.returncode == 130, rest
+    assert rest.strip().splitlines() == ["wordlab: interrupted: the partial download was removed"]
+    assert stdout == ""
+    assert list(data.iterdir()) == []
