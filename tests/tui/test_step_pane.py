@@ -86,6 +86,8 @@ async def test_three_skipgram_examples_show_the_trace_numbers():
                 assert cells[4] == fmt_s(float(tr.W_out_delta[tr.word_id][j]))
         # the first example of a fresh model: ln V, uniform softmax
         assert "-ln 0.083" in text_of(pane, "#step-loss")
+        title = str(pane.query_one("#step-vec-title").render())
+        assert "ΔW_in: W_in[love]" in title and "ΔW_out: W_out[cute]" in title
         pairs = pane.query_one("#step-pairs", DataTable)
         assert [str(c) for c in pairs.get_row("2")] == ["▶", "love", "cute"]
         assert [str(c) for c in pairs.get_row("0")][0] == "✓"
@@ -289,3 +291,24 @@ async def test_a_model_from_the_train_pane_brings_its_arch_and_loss():
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert pane.session.config.arch == "sg"
+
+
+async def test_cbow_context_rows_share_one_change_column():
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await ready(app, pilot)
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n")
+        while len(set(pane.trace.input_ids)) < 2:
+            await pilot.press("n")
+        tr = pane.trace
+        vec = pane.query_one("#step-vec", DataTable)
+        assert [str(c.label) for c in vec.columns.values()] == ["j", "h", "dL/dh", "ΔW_in",
+                                                                 "ΔW_out"]
+        title = str(pane.query_one("#step-vec-title").render())
+        assert "each of " + ", ".join(f"W_in[{w}]" for w in tr.input_words) in title
+        delta = next(iter(tr.W_in_delta.values()))
+        assert [str(vec.get_row(str(j))[3]) for j in range(3)] == [
+            fmt_s(float(delta[j])) for j in range(3)]

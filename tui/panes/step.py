@@ -437,8 +437,8 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
         first, second = ("input", "target") if self.arch == "sg" else ("context", "centre")
         table.clear(columns=True)
         table.add_column(" ", key="mark", width=1)
-        table.add_column(first, key="in")
-        table.add_column(second, key="out")
+        table.add_column(first, key="in", width=11)      # long words and contexts are cropped:
+        table.add_column(second, key="out", width=8)     # the key line shows them in full
         done = self.trace.pair_index if self.trace is not None else -1
         # a long sentence (a text8 chunk) has thousands of pairs: show those around the current
         start = max(0, min(done - PAIRS_SHOWN // 4, len(self.pairs) - PAIRS_SHOWN))
@@ -545,14 +545,14 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
                           key=str(k))
 
     def _loss_text(self, tr) -> Text:
-        text = Text("loss ")
+        text = Text("")
         if tr.loss_kind == "softmax":
             p = self._target_probability(tr)
             text.append(f"L = -ln p({tr.word}) = -ln {fmt_p(p)} = ")
         elif tr.loss_kind == "neg":
-            text.append(f"L = -ln σ(s_{tr.word}) - Σ ln σ(-s_noise) = ")
+            text.append("L = -ln σ(s_target) - Σ ln σ(-s_noise) = ")
         else:
-            text.append("L = -Σ ln σ(±s_node) along the path = ")
+            text.append("L = -Σ ln σ(±s_node) on the path = ")
         text.append(f"{tr.loss:.4f}", style="bold")
         return text
 
@@ -563,20 +563,32 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
             out_name = f"node {out_key}" if out_key is not None else ""
         else:
             out_name = words[out_key] if out_key is not None else ""
-        title.update("h, dL/dh and the changed rows (Δ = -lr·grad)")
+        # short headers (the table must fit beside the pairs at 80 columns); the title names rows.
+        # CBOW gives every context row the same change (word2vec.c): then one column says it all
+        same = len(in_rows) > 1 and all(np.array_equal(d, in_rows[0][1]) for _, d in in_rows)
+        if same:
+            cols = [("ΔW_in", in_rows[0][1])]
+            names = ["ΔW_in: each of " + ", ".join(f"W_in[{words[i]}]" for i, _ in in_rows)]
+        else:
+            cols = [(f"ΔW_in{'' if len(in_rows[:2]) == 1 else k + 1}", d)
+                    for k, (_, d) in enumerate(in_rows[:2])]
+            names = [f"{label}: W_in[{words[i]}]" for (label, _), (i, _) in zip(cols, in_rows)]
+        if out_key is not None:
+            names.append(f"ΔW_out: W_out[{out_name}]")
+        title.update(Text("h, dL/dh and the changes Δ = -lr·grad\n" + "\n".join(names)))
         table.clear(columns=True)
         table.add_column("j", key="j")
         table.add_column("h", key="h")
         table.add_column("dL/dh", key="grad")
-        for i, _ in in_rows[:2]:
-            table.add_column(Text(f"ΔW_in[{words[i]}]"), key=f"in{i}")
+        for k, (label, _) in enumerate(cols):
+            table.add_column(label, key=f"in{k}")
         if out_key is not None:
-            table.add_column(Text(f"ΔW_out[{out_name}]"), key="out")
+            table.add_column("ΔW_out", key="out")
         with self.app.batch_update():
             for j in range(len(tr.h)):
                 cells = [str(j), self._signed(fmt_s(float(tr.h[j])), float(tr.h[j])),
                          self._signed(fmt_s(float(tr.grad_h[j])), float(tr.grad_h[j]))]
-                for _, delta in in_rows[:2]:
+                for _, delta in cols:
                     cells.append(self._signed(fmt_s(float(delta[j])), float(delta[j]), True))
                 if out_key is not None:
                     d = float(tr.W_out_delta[out_key][j])
