@@ -176,9 +176,8 @@ class FastTrainer:
         neu1e = g @ self.W_out                                 # (B, d)
         self._check(float(loss + neu1e.sum()))
         s_in = self._row_scale(flat_idx, self.W_in.shape[0]) if len(targets) > 1 else None
-        if len(targets) > self.max_hits:                       # every row is hit B times
-            self.W_out.addmm_(g.T, h, alpha=self.max_hits / len(targets))
-        else:
-            self.W_out.addmm_(g.T, h)                          # every row changes
+        # every row changes, mostly by p_r * h (small): the caller keeps batches small
+        # instead of damping rows
+        self.W_out.addmm_(g.T, h)
         self.W_in.index_add_(0, flat_idx, self._in_delta(neu1e, flat_idx, cnt, s_in))
         return float(loss)

@@ -140,6 +140,15 @@ class Word2VecConfig:
 # ---------------------------------------------------------------------------------------
 # the model
 # ---------------------------------------------------------------------------------------
+def one_hot(ids, V: int) -> np.ndarray:
+    """One-hot rows (len(ids) x V): the lecture's input vectors.  ``one_hot([i], V) @ W_in``
+    is row i of W_in, which is why the embedding of a word *is* its row."""
+    ids = np.asarray(ids, dtype=np.int64).reshape(-1)
+    x = np.zeros((len(ids), V))
+    x[np.arange(len(ids)), ids] = 1.0
+    return x
+
+
 @dataclass(frozen=True, eq=False)
 class Gradients:
     """Loss and exact gradients of one example at the current weights (the reference)."""
@@ -373,7 +382,8 @@ class TrainingSession:
     def _reference_update(self, input_ids, target, negatives, lr: float):
         """Gradients at the current weights, then W -= lr * grad (word2vec.c's step)."""
         m = self.model
-        gr = m.gradients(input_ids, target, negatives)
+        with np.errstate(all="ignore"):        # non-finite values are reported below
+            gr = m.gradients(input_ids, target, negatives)
         if not (math.isfinite(gr.loss) and np.isfinite(gr.grad_h).all() and np.isfinite(gr.h).all()):
             raise TrainingError("training diverged (a NaN/inf loss); the last good weights are kept "
                                 "- try a smaller learning rate (alpha)")
@@ -463,8 +473,7 @@ class TrainingSession:
         gr, d_in, d_out = self._reference_update(inputs, target, negs, lr)
         self._k += 1
         self._steps += 1
-        one_hot = np.zeros((len(inputs), V))
-        one_hot[np.arange(len(inputs)), inputs] = 1.0
+        x = one_hot(inputs, V)
         W_in_delta: dict[int, np.ndarray] = {}
         for i in inputs:
             W_in_delta[i] = W_in_delta.get(i, 0) + d_in
@@ -482,7 +491,7 @@ class TrainingSession:
         del ex, m
         return StepTrace(
             arch=self.config.arch, loss_kind=kind, sentence=sentence, position=pos,
-            input_ids=inputs, input_words=[words[i] for i in inputs], one_hot=one_hot,
+            input_ids=inputs, input_words=[words[i] for i in inputs], one_hot=x,
             h=np.array(gr.h, copy=True), target_ids=t_ids, target_words=t_words, labels=labels,
             scores=gr.scores, probs=probs, sigmoids=sig, loss=gr.loss, grad_h=gr.grad_h, lr=lr,
             W_in_delta=W_in_delta, W_out_delta=W_out_delta, word_id=target, word=words[target],
@@ -632,9 +641,14 @@ class _Runner:
         t = trainer.tensor
         inputs = t(ex.inputs)
         lr_t = t(lrs, float_=True)
-        B = c.batch_size
+        # A small vocabulary means every row is hit by most examples of a batch: cut the
+        # batch so that summed (stale) updates stay close to word2vec.c's sequential ones.
+        V = len(s.vocab)
+        B = min(c.batch_size, max(16, V // 4))
         if c.loss == "softmax":
-            B = max(1, min(B, 200_000 // len(s.vocab)))     # keep a batch well under 100 ms
+            # every example updates every row: small batches (no damping), and well under
+            # 100 ms per batch for big vocabularies
+            B = max(1, min(c.batch_size, V // 4, 200_000 // V))
             targets = t(ex.targets)
         else:
             if c.loss == "neg":
