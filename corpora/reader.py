@@ -143,7 +143,7 @@ def sniff(path: Path, encoding: str | None = None) -> str:
     if not head:
         raise CorpusError(f"{path} is empty")
     codec, skip = _detect_encoding(head, encoding)
-    if codec == "utf-8" and b"\x00" in head:
+    if not codec.startswith(("utf-16", "utf-32")) and b"\x00" in head:
         raise CorpusError(f"{path} looks like a binary file (it contains NUL bytes), not text")
     dec = _Decoder(codec)
     text = dec.decode(head[skip:])

@@ -198,6 +198,13 @@ def test_binary_file(tmp_path):
         open_corpus(p)
 
 
+def test_binary_file_with_a_forced_encoding(tmp_path):
+    p = tmp_path / "data.bin"
+    p.write_bytes(b"text\x00\x00\x01\x02 more")
+    with pytest.raises(CorpusError, match="looks like a binary file"):
+        open_corpus(p, encoding="latin-1")
+
+
 def test_mostly_undecodable_file_is_binary(tmp_path):
     p = tmp_path / "noise.txt"
     p.write_bytes(bytes(b for b in range(1, 256) if b not in b"\t\n\r\f\v ") * 50)
