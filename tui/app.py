@@ -19,11 +19,12 @@ from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from tui.commands import PaneCommands
 from tui.help import HelpScreen
 from tui.widgets.dialogs import ConfirmScreen
+from tui.widgets.footer import QuietFooter
 
 HERE = Path(__file__).parent
 
@@ -123,7 +124,7 @@ class WordlabApp(App):
             "Please enlarge the window (or reduce the font size).",
             id="too-small",
         )
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self._check_size(self.size.width, self.size.height)
@@ -216,11 +217,14 @@ class WordlabApp(App):
         pane = self.current_pane()
         if pane is None:
             return
+        # Move the focus into the new pane at once (Widget.focus is deferred): keys typed
+        # right after the tab key must reach the new pane's bindings, not the old pane's.
+        target = pane.focus_target() if hasattr(pane, "focus_target") else pane
+        if target.focusable:
+            self.screen.set_focus(target)
         focus = getattr(pane, "focus_default", None)
         if callable(focus):
             focus()
-        elif pane.can_focus:
-            pane.focus()
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

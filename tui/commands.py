@@ -20,7 +20,7 @@ class PaneCommands(Provider):
         if pane is not None:
             name = getattr(pane, "PANE_TITLE", type(pane).__name__)
             for b in getattr(pane, "BINDINGS", []):
-                if isinstance(b, Binding) and b.description:
+                if isinstance(b, Binding) and b.description and b.id != "leave-field":
                     out.append((f"{name}: {b.description} ({key_label(b)})", b.action, pane,
                                 b.tooltip or b.description))
         for b in app.BINDINGS:

@@ -137,8 +137,8 @@ The options here are the defaults of the Train pane's min_count and sample.
             ol.add_option(Option(label, id=info.name, disabled=not info.available))
         ol.add_option(Option("Open file…  (o)", id=OPEN_FILE))
 
-    def focus_default(self) -> None:
-        self.query_one("#corpus-options", OptionList).focus()
+    def focus_target(self) -> OptionList:
+        return self.query_one("#corpus-options", OptionList)
 
     # ----------------------------------------------------------------- actions
     def action_focus_list(self) -> None:

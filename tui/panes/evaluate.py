@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from tui.messages import EvaluationDone, EvaluationFailed
-from tui.widgets.pane import Pane
+from tui.widgets.pane import FocusTarget, Pane
 from tui.widgets.suggest import PathSuggester
 
 FILE = "__file__"
@@ -77,7 +77,7 @@ Sets: `google` and `wordsim353` (English, need a large corpus such as text8), `t
                          allow_blank=False, compact=True, id="pairs-set")
             yield Input(id="pairs-file", placeholder="path (for a file…)", compact=True,
                         suggester=PathSuggester())
-        yield Static("", id="evaluate-message", classes="error")
+        yield FocusTarget("", id="evaluate-message", classes="error")
         with Horizontal(id="evaluate-results"):
             with Vertical(id="analogy-box"):
                 yield Static("Analogies: not run yet (a)", id="analogy-summary")
@@ -89,10 +89,16 @@ Sets: `google` and `wordsim353` (English, need a large corpus such as text8), `t
         for label, key in (("section", "section"), ("correct", "correct"), ("total", "total"),
                            ("accuracy", "accuracy"), ("skipped", "skipped")):
             table.add_column(label, key=key)
-        self._pending = 0
+        self.query_one("#analogy-file", Input).display = False
+        self.query_one("#pairs-file", Input).display = False
+        self.watch(self.app, "corpus", self._corpus_changed)
 
-    def focus_default(self) -> None:
-        self.focus()
+    def _corpus_changed(self, corpus: Any) -> None:
+        # a corpus with its own analogy file (toy-world) is evaluated on it by default
+        if corpus is not None and getattr(corpus, "analogies", None) is not None:
+            select = self.query_one("#analogy-set", Select)
+            if select.value in ("toy-world", "google"):
+                select.value = "toy-world" if corpus.name == "toy-world" else CORPUS_OWN
 
     def action_run(self, which: str) -> None:
         kv = self.app.vectors
@@ -127,9 +133,10 @@ Sets: `google` and `wordsim353` (English, need a large corpus such as text8), `t
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
-        field = "#analogy-file" if event.select.id == "analogy-set" else "#pairs-file"
+        field = self.query_one("#analogy-file" if event.select.id == "analogy-set" else "#pairs-file", Input)
+        field.display = event.value == FILE
         if event.value == FILE:
-            self.query_one(field, Input).focus()
+            field.focus()
 
     @work(thread=True, group="evaluate", exit_on_error=False)
     def _evaluate(self, kind: str, source: str, kv: Any) -> None:

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Label, Static
 
-from tui.widgets.pane import Pane
+from tui.widgets.pane import FocusTarget, Pane
 from tui.widgets.plots import Plot
 from tui.widgets.suggest import VocabSuggester
 
@@ -63,7 +63,7 @@ the query of the field you are in.
         self._suggest_multi = VocabSuggester(multi=True)
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="explore-source")
+        yield FocusTarget("", id="explore-source")
         with Horizontal(classes="query"):
             yield Label("neighbours", classes="query-label")
             yield Input(id="nn-word", placeholder="king", compact=True, suggester=self._suggest)
@@ -106,7 +106,7 @@ the query of the field you are in.
         self._suggest_multi.set_words(kv.sorted_words)
         origin = "trained" if self.app.model is not None else "loaded"
         source.update(f"{len(kv):,} {origin} vectors of dimension {kv.dim}. "
-                      "Enter runs the query of the field you are in.")
+                      "Enter: run · Esc: leave field")
 
     # ----------------------------------------------------------------- actions
     def action_focus_field(self, field_id: str) -> None:

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, ScrollableContainer
 from textual.widgets import Input, Label, Static
 
-from tui.widgets.pane import Pane
+from tui.widgets.pane import FocusTarget, Pane
 from tui.widgets.suggest import VocabSuggester
 
 DEFAULT_WORDS = 5
@@ -92,7 +92,7 @@ Type up to 12 words in the field (completion from the vocabulary), Enter to show
         yield Static("", id="onehot-message", classes="error")
         with ScrollableContainer(id="onehot-scroll"):
             yield Static("", id="onehot-matrices")
-            yield Static("", id="onehot-note")
+            yield FocusTarget("", id="onehot-note")
 
     def on_mount(self) -> None:
         self.watch(self.app, "vectors", self._vectors_changed)

@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, ProgressBar, Select, Sparkline, Static
 
 from tui.messages import TrainingFailed, TrainingFinished, TrainingProgress, TrainingStarted
 from tui.widgets.dialogs import PathScreen
-from tui.widgets.pane import Pane
+from tui.widgets.pane import FocusTarget, Pane
 from tui.widgets.plots import Plot
 
 #: the form's text fields: (config field, label, parser)
@@ -119,7 +119,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
                     yield Static("", id=f"{name}-error", classes="error field-error")
                 yield Static("", id="form-error", classes="error field-error")
             with Vertical(id="train-live"):
-                yield Static("", id="train-status")
+                yield FocusTarget("", id="train-status")
                 yield Static("", id="train-figures")
                 yield ProgressBar(total=100, show_eta=False, id="train-progress")
                 yield Sparkline([], id="train-spark")
@@ -131,9 +131,6 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self.watch(self.app, "corpus_options", self._options_changed, init=False)
         self._show_status()
         self.set_interval(0.5, self._redraw_plot)
-
-    def focus_default(self) -> None:
-        self.focus()
 
     def _fill_form(self) -> None:
         cfg = default_config()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from textual_plotext import PlotextPlot
@@ -30,11 +31,19 @@ class Plot(PlotextPlot):
         plt = self.plt
         plt.clear_figure()
         plt.title(self._title if title is None else title)
+        xs, ys = list(xs), list(ys)
         if log:
-            plt.xscale("log")
-            plt.yscale("log")
+            # plotext's own log scale re-applies log10 on every build (each Textual render),
+            # so plot the exponents and label the decades instead.
+            pairs = [(x, y) for x, y in zip(xs, ys) if x > 0 and y > 0]
+            xs = [math.log10(x) for x, _ in pairs]
+            ys = [math.log10(y) for _, y in pairs]
+            for ticks, values in ((plt.xticks, xs), (plt.yticks, ys)):
+                if values:
+                    decades = list(range(math.floor(min(values)), math.ceil(max(values)) + 1))
+                    ticks(decades, [f"{10 ** d:,}" if d >= 0 else f"1e{d}" for d in decades])
         if len(xs):
-            plt.plot(list(xs), list(ys), marker=marker)
+            plt.plot(xs, ys, marker=marker)
         if xlabel:
             plt.xlabel(xlabel)
         if ylabel:
@@ -55,14 +64,15 @@ class Plot(PlotextPlot):
         for i, j in segments:
             plt.plot([xs[i], xs[j]], [ys[i], ys[j]], marker="braille")
         plt.scatter(xs, ys, marker="●")
+        # labels start one character cell to the right of their point
+        dx = (max(xs) - min(xs)) or 1.0
+        dy = (max(ys) - min(ys)) or 1.0
+        lo_x, hi_x = min(xs) - 0.08 * dx, max(xs) + 0.35 * dx
+        cell = (hi_x - lo_x) / max(10, self.size.width - 8)
         for word, x, y in points:
-            plt.text(word, x, y, alignment="left")
-        # some room around the labels
-        if xs and ys:
-            dx = (max(xs) - min(xs)) or 1.0
-            dy = (max(ys) - min(ys)) or 1.0
-            plt.xlim(min(xs) - 0.08 * dx, max(xs) + 0.35 * dx)
-            plt.ylim(min(ys) - 0.12 * dy, max(ys) + 0.12 * dy)
+            plt.text(word, x + 1.5 * cell, y, alignment="left")
+        plt.xlim(lo_x, hi_x)
+        plt.ylim(min(ys) - 0.12 * dy, max(ys) + 0.12 * dy)
         plt.xticks([])
         plt.yticks([])
         self.refresh()

@@ -1,0 +1,152 @@
+"""The Train pane with the real engine on the lecture corpus: train, stop, bad input, keys
+while training, quitting while training, and a save/load round trip."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, TabbedContent
+
+from tests.tui.conftest import settle, text_of
+from tui.app import WordlabApp
+from tui.messages import TrainingProgress
+from tui.panes.train import TrainPane
+from tui.widgets.dialogs import ConfirmScreen, PathScreen
+
+
+async def _form(pilot, app, **values) -> TrainPane:
+    await pilot.press("3")
+    pane = app.query_one(TrainPane)
+    for name, value in values.items():
+        app.query_one(f"#{name}", Input).value = str(value)
+    return pane
+
+
+async def _wait_for_progress(app, pilot, seen: list) -> None:
+    while not seen:
+        await pilot.pause()
+
+
+async def test_train_to_completion_sets_model_and_vectors(lecture):
+    app = WordlabApp(corpus=lecture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _form(pilot, app, dim=8, epochs=2)
+        await pilot.press("space")
+        assert app.training
+        await settle(app, pilot)
+        assert not app.training
+        assert app.model is not None and app.vectors is not None
+        assert app.vectors.dim == 8
+        assert "done" in text_of(app, "#train-status")
+        figures = text_of(app, "#train-figures")
+        assert "epoch 2/2" in figures and "words/s" in figures
+        assert app.query_one("#train-progress").percentage == 1.0
+        assert app.query_one("#train-spark").data  # the loss went into the sparkline
+
+
+async def test_invalid_fields_get_inline_messages(lecture):
+    app = WordlabApp(corpus=lecture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _form(pilot, app, dim=0, alpha="fast")
+        await pilot.press("space")
+        await pilot.pause()
+        assert not app.training
+        assert "alpha must be a number" in text_of(app, "#alpha-error")
+        app.query_one("#alpha", Input).value = "0.025"
+        await pilot.press("space")
+        await pilot.pause()
+        assert not app.training
+        assert text_of(app, "#alpha-error") == ""
+        assert "dim" in text_of(app, "#dim-error")  # the engine's ConfigError, next to its field
+        assert app.query_one("#dim-error").display
+        await settle(app, pilot)
+
+
+async def test_keys_are_handled_while_training_and_stop_keeps_vectors(lecture):
+    app = WordlabApp(corpus=lecture)
+    seen: list = []
+    async with app.run_test(size=(80, 24), message_hook=lambda m: isinstance(m, TrainingProgress) and seen.append(m)) as pilot:
+        await _form(pilot, app, dim=8, epochs=100000)
+        await pilot.press("space")
+        await _wait_for_progress(app, pilot, seen)
+        assert app.training
+        await pilot.press("2")  # a key press while the worker trains
+        await pilot.pause()
+        assert app.query_one("#tabs", TabbedContent).active == "onehot"
+        assert app.training
+        await pilot.press("3", "space")  # pause
+        await pilot.pause()
+        assert "PAUSED" in text_of(app, "#train-status")
+        await pilot.press("space")  # resume
+        await pilot.pause()
+        assert "PAUSED" not in text_of(app, "#train-status")
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert not app.training
+        assert "stopped" in text_of(app, "#train-status")
+        assert app.vectors is not None
+
+
+async def test_quit_asks_first_while_training(lecture):
+    app = WordlabApp(corpus=lecture)
+    seen: list = []
+    async with app.run_test(size=(80, 24), message_hook=lambda m: isinstance(m, TrainingProgress) and seen.append(m)) as pilot:
+        await _form(pilot, app, dim=8, epochs=100000)
+        await pilot.press("space")
+        await _wait_for_progress(app, pilot, seen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen) and app.training and app.is_running
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_save_and_load_round_trip(lecture, tmp_path):
+    app = WordlabApp(corpus=lecture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _form(pilot, app, dim=6, epochs=1)
+        await pilot.press("space")
+        await settle(app, pilot)
+        trained = app.vectors
+        for name in ("vecs.txt", "vecs.bin"):
+            target = tmp_path / name
+            await pilot.press("w")
+            await pilot.pause()
+            assert isinstance(app.screen, PathScreen)
+            app.screen.query_one("#path", Input).value = str(target)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, PathScreen)
+            assert target.is_file()
+            await pilot.press("o")
+            await pilot.pause()
+            app.screen.query_one("#path", Input).value = str(target)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert app.vectors is not trained
+            assert app.vectors.words == trained.words
+            assert app.model is None
+            assert abs(app.vectors.similarity("cat", "dog") - trained.similarity("cat", "dog")) < 1e-4
+
+
+async def test_loading_a_bad_file_says_why_inline(lecture, tmp_path):
+    bad = tmp_path / "not-vectors.txt"
+    bad.write_text("this is not a word2vec file\n")
+    app = WordlabApp(corpus=lecture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "o")
+        await pilot.pause()
+        for path in (bad, tmp_path / "missing.txt"):
+            app.screen.query_one("#path", Input).value = str(path)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert isinstance(app.screen, PathScreen)  # still open, with the reason
+            assert text_of(app.screen, "#path-error") not in ("", "checking…")
+        await pilot.press("escape")
+        assert app.vectors is None
