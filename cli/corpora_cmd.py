@@ -177,22 +177,23 @@ def run_stats(args: argparse.Namespace) -> int:
         })
         return 0
     from rich import box
+    from rich.markup import escape
     from rich.table import Table
 
     console = output.stdout_console()
-    console.print(f"{args.corpus}: {output.fmt_count(st.tokens)} tokens in "
+    console.print(f"{escape(str(args.corpus))}: {output.fmt_count(st.tokens)} tokens in "
                   f"{output.fmt_count(st.sentences)} sentences, "
                   f"{output.fmt_count(st.types)} distinct words")
     console.print(f"min count {st.min_count}: keeps {output.fmt_count(st.types_at_min_count)} "
                   f"words, covering {100 * st.coverage:.1f}% of the tokens")
     if st.top:
-        table = Table(box=box.SIMPLE_HEAD)
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False)
         table.add_column("rank", justify="right", style="dim")
         table.add_column("word")
         table.add_column("count", justify="right")
         table.add_column("share", justify="right")
         for rank, (word, count) in enumerate(st.top, 1):
-            table.add_row(str(rank), word, output.fmt_count(int(count)),
+            table.add_row(str(rank), escape(word), output.fmt_count(int(count)),
                           f"{100 * count / st.tokens:.2f}%" if st.tokens else "")
         console.print(table)
     for line in st.notes:

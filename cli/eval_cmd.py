@@ -101,24 +101,27 @@ def _pct(x) -> str:
 
 def _print_report(report: dict) -> None:
     from rich import box
+    from rich.markup import escape
     from rich.table import Table
 
     console = output.stdout_console()
     a = report["analogies"]
     if a is not None:
-        table = Table(title=f"analogies: {a['source']} (3CosAdd, top "
-                            f"{output.fmt_count(a['restrict_vocab'])} words)",
-                      box=box.SIMPLE_HEAD, title_justify="left")
+        console.print(f"[bold]analogies: {escape(a['source'])}[/] (3CosAdd over the "
+                      f"{output.fmt_count(a['restrict_vocab'])} most frequent words)")
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False)
         table.add_column("section")
         table.add_column("correct", justify="right")
-        table.add_column("asked", justify="right")
+        table.add_column("answered", justify="right")
+        table.add_column("skipped", justify="right")
         table.add_column("accuracy", justify="right")
         for s in a["sections"]:
-            table.add_row(s["name"], output.fmt_count(s["correct"]),
-                          output.fmt_count(s["total"]), _pct(s["accuracy"]))
+            table.add_row(escape(s["name"]), output.fmt_count(s["correct"]),
+                          output.fmt_count(s["total"]), output.fmt_count(s["skipped"]),
+                          _pct(s["accuracy"]))
         table.add_section()
         table.add_row("total", output.fmt_count(a["correct"]), output.fmt_count(a["total"]),
-                      _pct(a["accuracy"]), style="bold")
+                      output.fmt_count(a["skipped"]), _pct(a["accuracy"]), style="bold")
         console.print(table)
         console.print(f"skipped {output.fmt_count(a['skipped'])} question(s) with words "
                       f"outside the vocabulary ({_pct(a['oov_ratio'])})"
@@ -128,8 +131,8 @@ def _print_report(report: dict) -> None:
     if p is not None:
         if a is not None:
             console.print()
-        table = Table(title=f"word pairs: {p['source']}", box=box.SIMPLE_HEAD,
-                      title_justify="left")
+        console.print(f"[bold]word pairs: {escape(p['source'])}[/]")
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False)
         table.add_column("measure")
         table.add_column("value", justify="right")
         table.add_row("Spearman rho", output.fmt_score(p["spearman"]))
