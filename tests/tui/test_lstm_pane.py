@@ -237,7 +237,7 @@ async def test_trained_weights_fill_the_table_and_predict_the_next_word():
         assert _cell_text(table, 0, "h") == _fmt(steps[0].h[0])
         preds = trained.predict_next(["i"], 5)
         text = str(pane.query_one("#lstm-predict", Static).render())
-        assert preds[0][0] in text and f"{preds[0][1]:.2f}" in text
+        assert preds[0][0] in text and f"{preds[0][1]:.3f}" in text
         await pilot.press("w")                              # back to fresh weights
         assert not pane.use_trained
         assert _cell_text(table, 0, "h") == _fmt(_expected(pane)[0].h[0])

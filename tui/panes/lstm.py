@@ -491,7 +491,8 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
         self.query_one("#lstm-loss", Sparkline).data = []
         self.query_one("#lstm-ppl", Sparkline).data = []
         self._lm_status(f"training the {self.kind.upper()} language model on "
-                        f"{getattr(corpus, 'name', 'the corpus')}… (x stops)")
+                        f"{getattr(corpus, 'name', 'the corpus')}: building the vocabulary "
+                        "(the first run also loads torch)… x stops")
         self.query_one("#lstm-views", ContentSwitcher).current = "lstm-lm"
         self._train(self.kind, self.hidden_size, corpus, self._cancel)
 
@@ -596,7 +597,7 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
         text = Text.assemble("next after ", (" ".join(prefix), "italic"), ":")
         for w, prob in preds:
             text.append(f" {w} ")
-            text.append(f"{prob:.2f}", style="bold")
+            text.append(f"{prob:.3f}", style="bold")
         return text
 
     # -- actions ----------------------------------------------------------------------------
