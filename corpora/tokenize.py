@@ -46,13 +46,24 @@ def _range(a: int, b: int) -> str:
     return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
 
 
+# Text made only of ASCII letters, digits and whitespace (text8, wiki-bench, most English
+# corpora after normalisation) tokenizes to exactly ``str.split()``, about 6x faster than the
+# regex; one C-level scan decides which path a piece of text takes.
+_NOT_PLAIN = re.compile(r"[^a-zA-Z0-9 \t\n\r\f\v]")
+
+
 def tokenizer(lowercase: bool = True, strip_punct: bool = True):
     """Return a function ``text -> list[str]`` with the given options."""
     if strip_punct:
         findall = _word_regex().findall
-        if lowercase:
-            return lambda text: findall(text.lower())
-        return findall
+        needs_regex = _NOT_PLAIN.search
+
+        def tokens(text: str) -> list[str]:
+            if lowercase:
+                text = text.lower()
+            return findall(text) if needs_regex(text) else text.split()
+
+        return tokens
     if lowercase:
         return lambda text: text.lower().split()
     return str.split

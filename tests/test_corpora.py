@@ -350,3 +350,13 @@ def test_legacy_non_latin_encoding_asks_for_its_name(tmp_path):
     with pytest.raises(CorpusError, match=r"mostly not UTF-8.*--encoding"):
         open_corpus(p)
     assert ["москва", "столица", "россии"] == list(open_corpus(p, encoding="cp1251"))[0][:3]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("aZ09 \t\n\r\x0b\x0c_-.,'é나\u0301"), max_size=40),
+       lowercase=st.booleans())
+def test_plain_text_fast_path_equals_the_regex(text, lowercase):
+    from corpora.tokenize import _word_regex
+
+    reference = _word_regex().findall(text.lower() if lowercase else text)
+    assert tokenize(text, lowercase=lowercase) == reference
