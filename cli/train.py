@@ -81,6 +81,7 @@ def add_parser(sub) -> None:
 
 def build_config(args: argparse.Namespace):
     """A validated ``Word2VecConfig`` from the arguments (ConfigError: one clear line)."""
+    from engine.errors import ConfigError
     from engine.word2vec import Word2VecConfig
 
     config = Word2VecConfig(
@@ -90,8 +91,22 @@ def build_config(args: argparse.Namespace):
         max_vocab=args.max_vocab, epochs=args.epochs, alpha=args.alpha,
         min_alpha=args.min_alpha, cbow_mean=not args.cbow_sum, seed=args.seed,
         threads=args.threads)
-    config.validate()
+    try:
+        config.validate()
+    except ConfigError as err:
+        raise ConfigError(_as_flag(str(err))) from None
     return config
+
+
+# Config fields as the user typed them: "min_alpha must be ..." reads "--min-alpha must be ...".
+_FLAGS = {name: "--" + name.replace("_", "-") for name in (
+    "dim", "window", "negative", "sample", "min_count", "max_vocab", "epochs", "alpha",
+    "min_alpha", "seed", "threads")}
+
+
+def _as_flag(message: str) -> str:
+    head, sep, rest = message.partition(" ")
+    return _FLAGS[head] + sep + rest if head in _FLAGS else message
 
 
 def check_writable(path: Path) -> None:
@@ -338,4 +353,16 @@ def run(args: argparse.Namespace) -> int:
     print(f"saved {output.fmt_count(vocab_size)} words x {config.dim} dims to {str(out)!r}: "
           f"trained on {output.fmt_count(words)} words in {output.fmt_seconds(seconds)} "
           f"({rate:,.0f} words/s), final loss {loss}")
+    if getattr(corpus, "analogies", None) is not None and not args.quiet:
+        from cli.eval_cmd import SHIPPED_SETS
+
+        source = args.corpus if args.corpus in SHIPPED_SETS else str(corpus.analogies)
+        output.note(f"score the corpus's planted analogies with: wordlab eval "
+                    f"{_shell_word(str(out))} --analogies {_shell_word(source)}")
     return 0
+
+
+def _shell_word(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)

@@ -78,11 +78,12 @@ def write_planted(path: Path, sentences: int, seed: int = 0) -> Path:
 
 # ------------------------------------------------------------------ bad input
 @pytest.mark.parametrize("flags, needle", [
-    (["--dim", "0"], "dim"), (["--dim", "-3"], "dim"),
-    (["--alpha", "0"], "alpha"), (["--alpha", "-0.1"], "alpha"),
-    (["--window", "0"], "window"),
-    (["--epochs", "0"], "epochs"),
-    (["--min-alpha", "1"], "min_alpha"),
+    (["--dim", "0"], "--dim"), (["--dim", "-3"], "--dim"),
+    (["--alpha", "0"], "--alpha"), (["--alpha", "-0.1"], "--alpha"),
+    (["--window", "0"], "--window"),
+    (["--epochs", "0"], "--epochs"),
+    (["--min-alpha", "1"], "--min-alpha"),
+    (["--max-vocab", "1"], "--max-vocab"),
 ])
 def test_train_bad_hyperparameters(tmp_path, capsys, flags, needle):
     out = tmp_path / "v.vec"
