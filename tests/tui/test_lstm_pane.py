@@ -3,8 +3,6 @@ train the language model, and bad input (empty sentence, unknown words, absurd h
 
 from __future__ import annotations
 
-import numpy as np
-import pytest
 from textual.app import App, ComposeResult
 from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static

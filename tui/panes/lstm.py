@@ -37,6 +37,8 @@ LM_EMB = 16            # the language model the pane trains: embedding size (x_t
 LM_EPOCHS = 3          # ... and epochs (x stops earlier; the weights so far are kept)
 SMALL_CORPUS = 5_000   # fewer training tokens than this: small batches, many epochs
 SMALL_EPOCHS = 40
+SENTENCE_MAX = 30      # words taken from a corpus sentence (a text8 chunk has thousands)
+STATUS_WORDS = 4       # words shown either side of x_t in the status line
 SPARK_WINDOW = 120     # points kept in the loss / perplexity sparklines
 DEFAULT_SENTENCE = "i love cute cat"
 
@@ -210,15 +212,6 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
         self._corpus_changed(getattr(self.app, "corpus", None))
         self._lm_status("not trained: press t to train on the current corpus")
 
-    def on_show(self) -> None:
-        # keys like c, t, w are pane bindings: take the focus unless it is already inside the pane
-        self.call_after_refresh(self._claim_focus)
-
-    def _claim_focus(self) -> None:
-        focused = self.app.focused
-        if focused is None or self not in focused.ancestors_with_self:
-            self.focus()
-
     # -- model and sentence -----------------------------------------------------------------
     def _corpus_changed(self, corpus) -> None:
         self._corpus_iter = None
@@ -230,7 +223,7 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
                 sentences = corpus
                 first = next(iter(corpus), None)
                 if first:
-                    self.sentence = " ".join(first)
+                    self.sentence = " ".join(islice(first, SENTENCE_MAX))
                     self.query_one("#lstm-sentence", Input).value = self.sentence
             except (WordlabError, OSError) as err:
                 self._message(str(err))
@@ -239,7 +232,8 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
 
     def _build_fresh(self, sentences=None) -> None:
         if sentences is None:
-            sentences = getattr(self.app, "corpus", None) or []
+            sentences = getattr(self.app, "corpus", None)
+            sentences = [] if sentences is None else sentences
         try:
             self.fresh = FreshModel.from_sentences(sentences, hidden_size=self.hidden_size)
         except (WordlabError, OSError) as err:
@@ -311,10 +305,17 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
         weights = "trained" if getattr(model, "trained", False) else "fresh"
         tok = self.tokens
         words = Text()
-        for k, w in enumerate(tok.tokens):
+        lo = max(0, self.t - STATUS_WORDS)
+        hi = min(len(tok.tokens), self.t + STATUS_WORDS + 1)
+        if lo:
+            words.append("… ", style="dim")
+        for k in range(lo, hi):
+            w = tok.tokens[k]
             style = "reverse bold" if k == self.t else ("dim italic" if w == UNK else "")
             words.append(w, style=style)
             words.append(" ")
+        if hi < len(tok.tokens):
+            words.append("…", style="dim")
         H = model.cell(self.kind).hidden_size
         status.update(Text.assemble(
             (self.kind.upper(), "bold"), f" {weights} H={H} ",
@@ -653,7 +654,7 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
         if not sent:
             self._message("the corpus has no sentences")
             return
-        self.sentence = " ".join(islice(sent, 40))
+        self.sentence = " ".join(islice(sent, SENTENCE_MAX))
         self.query_one("#lstm-sentence", Input).value = self.sentence
         self._rerun()
 
@@ -682,8 +683,6 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
         old = self.hidden_size
         self.hidden_size = hidden
         try:
-            from engine.gateview import check_sizes
-
             check_sizes(hidden)
         except WordlabError as err:
             self.hidden_size = old
