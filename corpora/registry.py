@@ -9,6 +9,10 @@
   ignored by corpora that are not random, so a front end may always pass its run seed.
 
 Options whose value is None are treated as not given.
+
+A built-in name wins over a file of the same name in the current folder: say ``./lecture``
+for the file.  A folder means every ``.txt``/``.text`` file under it (recursive, sorted,
+hidden files and folders skipped, empty files skipped).
 """
 
 from __future__ import annotations
