@@ -390,7 +390,7 @@ class LanguageModelSession:
                 loss_sum += value
                 loss_n += 1
                 now = time.perf_counter()
-                if now - good_at >= 1.0:
+                if now - good_at >= 2.0:     # a copy of the weights every 2 s, if finite
                     snap = self._snapshot(torch)
                     if snap is not None:
                         good, good_at = snap, now

@@ -117,3 +117,24 @@ def test_importing_engine_lstm_does_not_import_torch():
            "print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_parity_for_any_small_shape():
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=15, deadline=None)
+    @given(I=st.integers(1, 5), H=st.integers(1, 6), T=st.integers(1, 6),
+           seed=st.integers(0, 2**31 - 1), scale=st.floats(0.1, 3.0))
+    def check(I, H, T, seed, scale):
+        rng = np.random.default_rng(seed)
+        cell = LSTMCell(rng.uniform(-scale, scale, (4 * H, I)), rng.uniform(-scale, scale, (4 * H, H)),
+                        rng.uniform(-scale, scale, 4 * H), rng.uniform(-scale, scale, 4 * H))
+        x = rng.standard_normal((T, I)) * scale
+        out, (h_n, c_n) = cell.to_torch()(torch.from_numpy(x)[:, None, :])
+        steps = cell.run(x)
+        np.testing.assert_allclose(np.stack([s.h for s in steps]), out[:, 0].detach().numpy(),
+                                   atol=1e-6, rtol=0)
+        np.testing.assert_allclose(steps[-1].c, c_n[0, 0].detach().numpy(), atol=1e-6, rtol=0)
+
+    check()
