@@ -62,7 +62,12 @@ def text_of(app, selector: str) -> str:
     """The plain text a Static (or Label) shows, Rich renderables included."""
     from rich.console import Console
 
-    rendered = app.query_one(selector).render()
+    widget = app.query_one(selector)
+    rendered = widget.content if hasattr(widget, "content") else widget.render()
+    if isinstance(rendered, str):
+        from textual.content import Content
+
+        rendered = Content.from_markup(rendered)
     plain = getattr(rendered, "plain", None)
     if isinstance(plain, str):
         return plain

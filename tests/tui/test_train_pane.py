@@ -60,10 +60,11 @@ async def test_invalid_fields_get_inline_messages(lecture):
         await settle(app, pilot)
 
 
-async def test_keys_are_handled_while_training_and_stop_keeps_vectors(lecture):
+async def test_keys_work_while_training_and_quitting_asks_first(lecture):
     app = WordlabApp(corpus=lecture)
     seen: list = []
-    async with app.run_test(size=(80, 24), message_hook=lambda m: isinstance(m, TrainingProgress) and seen.append(m)) as pilot:
+    hook = lambda m: isinstance(m, TrainingProgress) and seen.append(m)  # noqa: E731
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
         await _form(pilot, app, dim=8, epochs=100000)
         await pilot.press("space")
         await _wait_for_progress(app, pilot, seen)
@@ -75,29 +76,15 @@ async def test_keys_are_handled_while_training_and_stop_keeps_vectors(lecture):
         await pilot.press("3", "space")  # pause
         await pilot.pause()
         assert "PAUSED" in text_of(app, "#train-status")
-        await pilot.press("space")  # resume
-        await pilot.pause()
-        assert "PAUSED" not in text_of(app, "#train-status")
-        await pilot.press("s")
-        await settle(app, pilot)
-        assert not app.training
-        assert "stopped" in text_of(app, "#train-status")
-        assert app.vectors is not None
-
-
-async def test_quit_asks_first_while_training(lecture):
-    app = WordlabApp(corpus=lecture)
-    seen: list = []
-    async with app.run_test(size=(80, 24), message_hook=lambda m: isinstance(m, TrainingProgress) and seen.append(m)) as pilot:
-        await _form(pilot, app, dim=8, epochs=100000)
-        await pilot.press("space")
-        await _wait_for_progress(app, pilot, seen)
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmScreen) and app.training and app.is_running
+        await pilot.press("space")  # resume
+        await pilot.pause()
+        assert "PAUSED" not in text_of(app, "#train-status")
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -107,13 +94,20 @@ async def test_quit_asks_first_while_training(lecture):
         assert not app.is_running
 
 
-async def test_save_and_load_round_trip(lecture, tmp_path):
+async def test_stop_keeps_the_vectors_so_far_and_they_save_and_load(lecture, tmp_path):
     app = WordlabApp(corpus=lecture)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _form(pilot, app, dim=6, epochs=1)
+    seen: list = []
+    hook = lambda m: isinstance(m, TrainingProgress) and seen.append(m)  # noqa: E731
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await _form(pilot, app, dim=6, epochs=100000)
         await pilot.press("space")
+        await _wait_for_progress(app, pilot, seen)
+        await pilot.press("s")
         await settle(app, pilot)
+        assert not app.training
+        assert "stopped" in text_of(app, "#train-status")
         trained = app.vectors
+        assert trained is not None and trained.dim == 6
         for name in ("vecs.txt", "vecs.bin"):
             target = tmp_path / name
             await pilot.press("w")
