@@ -106,8 +106,9 @@ def open_app() -> int:
                          "(pip install wordlab installs it)")
             return EXIT_USAGE
         raise
-    WordlabApp().run()
-    return EXIT_OK
+    app = WordlabApp()
+    app.run()
+    return getattr(app, "return_code", None) or EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return open_app()
         return args.handler(args)
     except KeyboardInterrupt:
-        output.error("interrupted")
+        output.note("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # `wordlab query ... | head`: the reader went away; nothing left to say.
@@ -147,6 +148,6 @@ def run() -> None:
     try:
         code = main()
     except KeyboardInterrupt:  # Ctrl-C while parsing or importing
-        output.error("interrupted")
+        output.note("interrupted")
         code = EXIT_INTERRUPTED
     sys.exit(code)
