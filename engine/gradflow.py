@@ -43,7 +43,7 @@ class GradFlowConfig:
             raise ConfigError(f"forget_bias must be in -50..50 (got {self.forget_bias!r})")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)   # holds arrays: equality is identity
 class GradFlow:
     config: GradFlowConfig
     t: np.ndarray            # 0..T

@@ -189,7 +189,7 @@ def _batchify(ids: np.ndarray, batch: int):
 
 
 # -- traces for the app -----------------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)   # holds arrays: equality is identity
 class SentenceTrace:
     words: list[str]          # what was typed
     tokens: list[str]         # what the model read (unknown words as <unk>)

@@ -26,7 +26,7 @@ CANDIDATE = (0.1, 0.3, 0.6, 0.2, 0.9, 0.1, 0.4)
 PRECISION = 2   # the lecture writes two decimals
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)   # holds arrays: equality is identity
 class GatePreset:
     key: str                 # "forget-all" | "remember-all" | "input"
     name: str                # English title

@@ -20,7 +20,7 @@ import numpy as np
 from engine.errors import ConfigError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)   # holds arrays: equality is identity
 class RNNStep:
     """One time step: the inputs, the pre-activation a_t and the new hidden state."""
 

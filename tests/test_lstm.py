@@ -138,3 +138,8 @@ def test_parity_for_any_small_shape():
         np.testing.assert_allclose(steps[-1].c, c_n[0, 0].detach().numpy(), atol=1e-6, rtol=0)
 
     check()
+
+
+def test_steps_compare_without_raising():
+    s = LSTMCell.random(2, 3, seed=0).run(np.ones((2, 2)))
+    assert s[0] == s[0] and s[0] != s[1]

@@ -48,3 +48,9 @@ def test_presets_are_frozen_and_read_only():
     assert [q.key for q in presets()] == ["forget-all", "remember-all", "input"]
     with pytest.raises(ConfigError, match="unknown preset"):
         preset("nope")
+
+
+def test_array_holding_records_compare_by_identity_not_elementwise():
+    # a reactive or a message queue may compare two of these; == must not raise
+    a, b = presets()[0], presets()[0]
+    assert a == a and (a == b) is False
