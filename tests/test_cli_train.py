@@ -249,6 +249,8 @@ def test_ctrl_c_saves_partial_vectors_and_exits_130(tmp_path):
         [sys.executable, "-m", "cli", "train", "--corpus", str(corpus), "--dim", "6",
          "--epochs", "100000", "--min-count", "1", "--sample", "0", "--out", str(out)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    watchdog = threading.Timer(120, proc.kill)  # never hang the suite on a stuck child
+    watchdog.start()
     try:
         seen = []
         # wait for the training to start (the first progress line), then press Ctrl-C
@@ -261,6 +263,7 @@ def test_ctrl_c_saves_partial_vectors_and_exits_130(tmp_path):
         proc.send_signal(signal.SIGINT)
         stdout, rest = proc.communicate(timeout=60)
     finally:
+        watchdog.cancel()
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 130, (stdout, rest)
@@ -378,6 +381,8 @@ def test_corpora_fetch_ctrl_c_removes_the_partial_download(tmp_path):
             [sys.executable, "-m", "cli", "corpora", "fetch", "text8", "--url",
              f"http://127.0.0.1:{server.server_port}/text8.zip"],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        watchdog = threading.Timer(120, proc.kill)
+        watchdog.start()
         try:
             first = proc.stderr.readline()          # the first progress line: bytes flowing
             assert "text8" in first, first
@@ -385,6 +390,7 @@ def test_corpora_fetch_ctrl_c_removes_the_partial_download(tmp_path):
             proc.send_signal(signal.SIGINT)
             stdout, rest = proc.communicate(timeout=60)
         finally:
+            watchdog.cancel()
             if proc.poll() is None:
                 proc.kill()
     finally:
