@@ -43,7 +43,7 @@ class FastTrainer:
     """
 
     def __init__(self, W_in: np.ndarray, W_out: np.ndarray, cbow_mean: bool = True,
-                 threads: int = 1, max_hits: int = 8) -> None:
+                 threads: int = 1, max_hits: int = 16) -> None:
         import torch
 
         self.torch = torch

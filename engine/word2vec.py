@@ -644,7 +644,7 @@ class _Runner:
         # A small vocabulary means every row is hit by most examples of a batch: cut the
         # batch so that summed (stale) updates stay close to word2vec.c's sequential ones.
         V = len(s.vocab)
-        B = min(c.batch_size, max(16, V // 4))
+        B = min(c.batch_size, max(16, 2 * V))
         if c.loss == "softmax":
             # every example updates every row: small batches (no damping), and well under
             # 100 ms per batch for big vocabularies
