@@ -180,9 +180,14 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
 
     def _model_changed(self, model) -> None:
         """A model from the Train pane: step through it with its own architecture and loss."""
-        if model is not None and (id(self.app.corpus), id(model)) != self._inputs:
+        fresh = (id(getattr(self.app, "corpus", None)), id(model)) != self._inputs
+        if model is not None and fresh:
             self.arch, self.loss = model.config.arch, model.config.loss
         self._rebuild(force=False)
+        if model is not None and fresh and self.session is None and self._building:
+            self.query_one("#step-key", Static).update(Text(
+                "a model arrived from the Train pane: stepping on from its weights (a copy)…",
+                style="dim"))
 
     def _rebuild(self, force: bool = True) -> None:
         """A new step session (in a worker: building a big corpus's vocabulary takes time).
