@@ -47,3 +47,29 @@ def test_lstm_lecture_tables(snap_compare):
         await pilot.pause()
 
     assert snap_compare(_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_step_pane_cbow_negative_sampling_120x40(snap_compare):
+    async def run_before(pilot):
+        await _settle(pilot)
+        await pilot.press("4")
+        await _settle(pilot)
+        await pilot.press("a")
+        await _settle(pilot)
+        await pilot.press("l")
+        await _settle(pilot)
+        await pilot.press("n", "n")
+        await pilot.pause()
+
+    assert snap_compare(_app(), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_lstm_rnn_gate_table_120x40(snap_compare):
+    async def run_before(pilot):
+        await _settle(pilot)
+        await pilot.press("7")
+        await pilot.pause()
+        await pilot.press("c", "right", "down", "down")
+        await pilot.pause()
+
+    assert snap_compare(_app(), terminal_size=(120, 40), run_before=run_before)
