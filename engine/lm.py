@@ -24,6 +24,7 @@ import os
 import tempfile
 import threading
 import time
+from array import array
 from collections import Counter
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -119,17 +120,30 @@ class LMVocab:
     @classmethod
     def build(cls, tokens: Iterable[str], min_count: int = 1,
               max_vocab: int | None = None) -> "LMVocab":
-        counter = Counter(tokens)      # insertion order = first seen: a stable sort keeps ties
-        unk_extra = counter.pop(UNK, 0)
-        eos = counter.pop(EOS, 0)
-        ranked = sorted(counter.items(), key=lambda kv: -kv[1])
-        kept = [(w, c) for w, c in ranked if c >= min_count]
+        counter = Counter(tokens)      # insertion order = first seen
+        return cls.from_counts(list(counter), np.fromiter(counter.values(), np.int64,
+                                                          len(counter)), min_count, max_vocab)
+
+    @classmethod
+    def from_counts(cls, words: list[str], counts: np.ndarray, min_count: int = 1,
+                    max_vocab: int | None = None) -> "LMVocab":
+        """``words`` in first-seen order with their counts; literal ``<unk>``/``<eos>`` tokens
+        count as those symbols; a stable sort keeps ties in first-seen order."""
+        counts = np.asarray(counts, dtype=np.int64)
+        special = {UNK: 0, EOS: 0}
+        ranked = []
+        for k in np.argsort(-counts, kind="stable"):
+            w, c = words[k], int(counts[k])
+            if w in special:
+                special[w] += c
+            elif c >= min_count and c > 0:
+                ranked.append((w, c))
         if max_vocab is not None:
-            kept = kept[: max(0, max_vocab - 2)]
-        if not kept:
+            ranked = ranked[: max(0, max_vocab - 2)]
+        if not ranked:
             raise CorpusError(f"no word occurs at least min_count={min_count} times")
-        unk = unk_extra + sum(counter.values()) - sum(c for _, c in kept)
-        return cls([UNK, EOS] + [w for w, _ in kept], [unk, eos] + [c for _, c in kept])
+        unk = int(counts.sum()) - special[EOS] - sum(c for _, c in ranked)
+        return cls([UNK, EOS] + [w for w, _ in ranked], [unk, special[EOS]] + [c for _, c in ranked])
 
     def encode(self, tokens: Iterable[str]) -> tuple[np.ndarray, list[str]]:
         """ids (int64) and the tokens actually used: unknown words come back as ``<unk>``."""
@@ -214,27 +228,33 @@ class LanguageModelSession:
         self.train_ids: np.ndarray | None = None
         self.val_ids: np.ndarray | None = None
         if sentences is not None:
-            stream: list[str] = []
+            # one pass: provisional ids in first-seen order (4-8 bytes a token, not a str each)
+            seen: dict[str, int] = {EOS: 0}
+            buf = array("q")
             for sentence in sentences:
-                toks = [str(t) for t in sentence]
-                if toks:
-                    stream.extend(toks)
-                    stream.append(EOS)
-            if not stream:
+                n0 = len(buf)
+                buf.extend(seen.setdefault(str(t), len(seen)) for t in sentence)
+                if len(buf) > n0:
+                    buf.append(0)
+            if not buf:
                 raise CorpusError("the corpus has no tokens")
-            n_val = int(round(len(stream) * config.val_fraction))
-            n_train = len(stream) - n_val
+            prov = np.frombuffer(buf, dtype=np.int64)
+            n_val = int(round(len(prov) * config.val_fraction))
+            n_train = len(prov) - n_val
             if config.val_fraction > 0 and n_val < 2:
-                raise CorpusError(f"corpus too small for a validation split: {len(stream)} tokens "
+                raise CorpusError(f"corpus too small for a validation split: {len(prov)} tokens "
                                   f"x val_fraction {config.val_fraction} < 2 tokens")
             need = 2 * config.batch_size
             if n_train < need:
                 raise CorpusError(f"corpus too small: {n_train} training tokens, need at least "
                                   f"{need} for batch_size {config.batch_size}")
-            self.vocab = _vocab or LMVocab.build(stream[:n_train], config.min_count,
-                                                 config.max_vocab)
-            self.train_ids, _ = self.vocab.encode(stream[:n_train])
-            self.val_ids = self.vocab.encode(stream[n_train:])[0] if n_val else None
+            words = list(seen)
+            self.vocab = _vocab or LMVocab.from_counts(
+                words, np.bincount(prov[:n_train], minlength=len(words)),
+                config.min_count, config.max_vocab)
+            lookup = np.array([self.vocab.index.get(w, 0) for w in words], dtype=np.int64)
+            self.train_ids = lookup[prov[:n_train]]
+            self.val_ids = lookup[prov[n_train:]] if n_val else None
         elif _vocab is None:
             raise CorpusError("a language model session needs sentences to train on")
         else:

@@ -235,3 +235,17 @@ def test_trains_on_the_lecture_corpus_from_the_registry():
     assert final.val_perplexity is not None and math.isfinite(final.val_perplexity)
     first = next(iter(corpus))
     assert all(w in s.vocab for w in first)
+
+
+def test_session_vocabulary_is_built_on_the_training_split_only():
+    sents = [["a", "b", "a", "c"], ["b", "a", "d"], ["<unk>", "a"], ["z", "z", "z", "y"]]
+    cfg = LMConfig(batch_size=2, val_fraction=0.3, min_count=1)
+    s = LanguageModelSession(cfg, sents)
+    stream = [t for x in sents for t in x + [EOS]]
+    n_val = round(0.3 * len(stream))          # 5: the last sentence, "z z z y <eos>"
+    ref = LMVocab.build(stream[:-n_val])
+    assert s.vocab.words == ref.words and s.vocab.counts.tolist() == ref.counts.tolist()
+    assert "z" not in s.vocab                     # only in the held-out tail
+    assert s.vocab.counts[0] == 1                 # the literal <unk> token
+    assert s.vocab.words[:3] == [UNK, EOS, "a"]
+    assert s.val_ids.tolist() == ref.encode(stream[-n_val:])[0].tolist()
