@@ -53,6 +53,7 @@ ARCHS = ("sg", "cbow")
 LOSSES = ("softmax", "neg", "hs")
 MAX_SENTENCE = 10_000      # longer sentences are cut (gensim's MAX_WORDS_IN_BATCH)
 CHUNK_WORDS = 10_000       # words per planning chunk (subsampling, windows, noise draws)
+MAX_MODEL_BYTES = 16 * 2**30   # W_in + W_out beyond this is a mistake, not a model
 
 
 # ---------------------------------------------------------------------------------------
@@ -108,8 +109,8 @@ class Word2VecConfig:
         integer("min_count", 1, 10**12)
         integer("threads", 1, 1_024)
         integer("batch_size", 1, 1_000_000)
-        if not isinstance(self.seed, (int, np.integer)) or isinstance(self.seed, bool):
-            raise ConfigError(f"seed must be an integer (got {self.seed!r})")
+        if not isinstance(self.seed, (int, np.integer)) or isinstance(self.seed, bool) or self.seed < 0:
+            raise ConfigError(f"seed must be an integer >= 0 (got {self.seed!r})")
         if self.loss == "neg":
             integer("negative", 1, 1_000)
         if self.max_vocab is not None:
@@ -178,6 +179,11 @@ class Word2Vec:
         V, d = len(vocab), config.dim
         self.tree: HuffmanTree | None = build_huffman(vocab.counts) if config.loss == "hs" else None
         n_out = V - 1 if config.loss == "hs" else V
+        need = (V + n_out) * d * np.dtype(dtype).itemsize
+        if need > MAX_MODEL_BYTES:
+            raise ConfigError(
+                f"the model would need {need / 2**30:.1f} GiB ({V} words x dim {d}, twice): "
+                "lower dim, or raise min_count / set max_vocab")
         if W_in is None:
             rng = np.random.default_rng(np.random.SeedSequence([config.seed, 0]))
             W_in = ((rng.random((V, d)) - 0.5) / d).astype(dtype)   # word2vec.c's init
@@ -392,7 +398,10 @@ class TrainingSession:
         if not (np.isfinite(d_out).all() and np.isfinite(d_in).all()):
             raise TrainingError("training diverged (an update overflowed); the last good weights are kept "
                                 "- try a smaller learning rate (alpha)")
-        np.add.at(m.W_out, gr.target_rows, d_out)
+        if self.config.loss == "softmax":
+            m.W_out += d_out                                # every row, once
+        else:
+            np.add.at(m.W_out, gr.target_rows, d_out)       # a noise word may repeat
         ids = np.asarray(input_ids, dtype=np.int64)
         np.add.at(m.W_in, ids, np.broadcast_to(d_in, (len(ids), len(d_in))))
         return gr, d_in, d_out

@@ -45,6 +45,7 @@ def cfg(**kw):
     (dict(loss="nce"), "unknown loss 'nce'"),
     (dict(threads=0), "threads must be a positive integer"),
     (dict(min_count=0), "min_count must be a positive integer"),
+    (dict(seed=-1), "seed must be an integer >= 0"),
 ])
 def test_validate_rejects_with_one_clear_line(change, msg):
     c = Word2VecConfig().replace(**change)
@@ -69,6 +70,16 @@ def test_corpus_errors():
         TrainingSession(cfg(), iter(TINY))
     with pytest.raises(CorpusError, match="at least 2 distinct words"):
         TrainingSession(cfg(), [["same", "same"]])
+
+
+def test_a_model_too_big_for_memory_is_a_config_error(monkeypatch):
+    import engine.word2vec as w2v
+
+    V = len(TrainingSession(cfg(), TINY).vocab)
+    monkeypatch.setattr(w2v, "MAX_MODEL_BYTES", V * 8 * 2 * 4)   # W_in + W_out, float32, d = 8
+    TrainingSession(cfg(), TINY)
+    with pytest.raises(ConfigError, match="GiB.*lower dim"):
+        TrainingSession(cfg(dim=9), TINY)
 
 
 def test_subsampling_everything_away_is_a_clear_error_in_step_mode():
