@@ -336,3 +336,22 @@ def test_nan_loss_raises_and_keeps_good_weights():
     with pytest.raises(TrainingError):
         s.step()
     assert np.array_equal(before, s.model.W_in)  # the failed step changed nothing
+
+
+def test_subsampling_keeps_each_word_with_its_keep_probability():
+    rng = np.random.default_rng(0)
+    words = ["the"] * 60 + ["of"] * 25 + [f"w{i}" for i in range(15)]
+    sents = [list(rng.permutation(words)) for _ in range(400)]         # 40k tokens
+    s = TrainingSession(cfg(sample=1e-2), sents)
+    keep = s.vocab.keep_prob(1e-2)
+    kept = np.zeros(len(s.vocab))
+    raw = np.zeros(len(s.vocab))
+    for chunk in s._chunked():
+        plan = s._make_plan(chunk)
+        raw += np.bincount(np.concatenate(chunk), minlength=len(s.vocab))
+        kept += np.bincount(np.concatenate(plan.sentences), minlength=len(s.vocab))
+    the, of = s.vocab.id("the"), s.vocab.id("of")
+    assert keep[the] < keep[of] < 1.0
+    assert kept[the] / raw[the] == pytest.approx(keep[the], abs=0.02)
+    assert kept[of] / raw[of] == pytest.approx(keep[of], abs=0.03)
+    assert kept[s.vocab.id("w3")] == raw[s.vocab.id("w3")]             # rare: always kept
