@@ -322,7 +322,8 @@ class LanguageModelSession:
             torch.set_num_threads(old_threads)
 
     def _snapshot(self, torch):
-        state = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
+        with self._lock:
+            state = {k: v.detach().clone() for k, v in self.model.state_dict().items()}
         if all(bool(torch.isfinite(v).all()) for v in state.values()):
             return state
         return None
@@ -391,20 +392,21 @@ class LanguageModelSession:
                     break
                 seq = min(cfg.bptt, n_rows - 1 - i)
                 x, y = data[i:i + seq], data[i + 1:i + 1 + seq]
-                with self._lock:
-                    hidden = _detach(hidden)
-                    opt.zero_grad(set_to_none=True)
-                    out, hidden = model(x, hidden)
-                    loss = F.cross_entropy(out.reshape(-1, out.size(-1)), y.reshape(-1))
-                    value = loss.item()
-                    if not math.isfinite(value):
+                hidden = _detach(hidden)
+                opt.zero_grad(set_to_none=True)
+                out, hidden = model(x, hidden)
+                loss = F.cross_entropy(out.reshape(-1, out.size(-1)), y.reshape(-1))
+                value = loss.item()
+                if not math.isfinite(value):
+                    with self._lock:
                         self._restore(good)
-                        raise TrainingError(
-                            f"loss became {value} at epoch {epoch}, batch {b + 1}; training "
-                            f"stopped and the last good weights are kept (try a smaller lr)")
-                    loss.backward()
-                    if cfg.clip > 0:
-                        torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.clip)
+                    raise TrainingError(
+                        f"loss became {value} at epoch {epoch}, batch {b + 1}; training "
+                        f"stopped and the last good weights are kept (try a smaller lr)")
+                loss.backward()
+                if cfg.clip > 0:
+                    torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.clip)
+                with self._lock:       # queries see the weights before or after a step
                     opt.step()
                 done += seq * cfg.batch_size
                 loss_sum += value
@@ -422,7 +424,8 @@ class LanguageModelSession:
             if val_ppl is not None:
                 self.val_perplexities.append(val_ppl)
                 if not math.isfinite(val_ppl):
-                    self._restore(good)
+                    with self._lock:
+                        self._restore(good)
                     raise TrainingError("validation perplexity is not finite; training stopped "
                                         "and the last good weights are kept (try a smaller lr)")
                 if cfg.optimizer == "sgd" and val_ppl >= best_val:
@@ -444,21 +447,29 @@ class LanguageModelSession:
         return self.vocab.encode(words)
 
     def predict_next(self, words: Iterable[str], k: int = 5) -> list[tuple[str, float]]:
-        """The k most probable next words after ``words`` (read after an <eos>), best first."""
-        import torch
+        """The k most probable next words after ``words`` (read after an <eos>), best first.
 
-        if not isinstance(k, int) or k < 1:
+        Runs the numpy cells (the weights copied under the lock, so it never waits for more
+        than one optimizer step and never flips the module's train/eval mode mid-training)."""
+        if isinstance(k, bool) or not isinstance(k, int) or k < 1:
             raise ConfigError(f"k must be a positive integer (got {k!r})")
         ids, _ = self.vocab.encode(list(words))
         ids = np.concatenate([[self.vocab.index[EOS]], ids]).astype(np.int64)
-        with self._lock, torch.no_grad():
-            was_training = self.model.training
-            self.model.eval()
-            out, _ = self.model(torch.from_numpy(ids)[:, None], self.model.init_hidden(1))
-            self.model.train(was_training)
-            probs = torch.softmax(out[-1, 0].double(), dim=-1)
-            top = torch.topk(probs, min(k, len(self.vocab)))
-        return [(self.vocab.words[int(j)], float(p)) for p, j in zip(top.values, top.indices)]
+        with self._lock:
+            x = self.embeddings()[ids]
+            cells = [self.cell(layer) for layer in range(self.config.layers)]
+            W_out = self.model.decoder.weight.detach().numpy().copy()
+            b_out = self.model.decoder.bias.detach().numpy().copy()
+        for c in cells:
+            x = np.stack([s.h for s in c.run(x)])
+        logits = W_out.astype(np.float64) @ x[-1].astype(np.float64) + b_out
+        logits -= logits.max()
+        probs = np.exp(logits)
+        probs /= probs.sum()
+        k = min(k, len(self.vocab))
+        top = np.argpartition(-probs, k - 1)[:k]
+        top = top[np.lexsort((top, -probs[top]))]        # by probability, ties by id
+        return [(self.vocab.words[int(j)], float(probs[j])) for j in top]
 
     def cell(self, layer: int = 0):
         """Layer ``layer`` of the trained network as the numpy reference cell."""

@@ -249,3 +249,36 @@ def test_session_vocabulary_is_built_on_the_training_split_only():
     assert s.vocab.counts[0] == 1                 # the literal <unk> token
     assert s.vocab.words[:3] == [UNK, EOS, "a"]
     assert s.val_ids.tolist() == ref.encode(stream[-n_val:])[0].tolist()
+
+
+@pytest.mark.parametrize("cell,layers", [("lstm", 2), ("rnn", 1)])
+def test_predict_next_matches_the_torch_model(cell, layers):
+    s = session(cell=cell, layers=layers, epochs=1, dropout=0.3)
+    s.run()
+    words = ["a", "dog"]
+    ids = np.concatenate([[1], s.encode(words)[0]])
+    with torch.no_grad():
+        s.model.eval()
+        out, _ = s.model(torch.from_numpy(ids)[:, None], s.model.init_hidden(1))
+        probs = torch.softmax(out[-1, 0].double(), -1).numpy()
+    preds = s.predict_next(words, k=3)
+    best = np.argsort(-probs)[:3]
+    assert [w for w, _ in preds] == [s.vocab.words[j] for j in best]
+    np.testing.assert_allclose([p for _, p in preds], probs[best], atol=1e-5)
+
+
+def test_queries_while_training_from_another_thread():
+    s = session(epochs=1000)
+    cancel, started = threading.Event(), threading.Event()
+    t = threading.Thread(target=lambda: s.run(lambda p: started.set(), cancel_event=cancel))
+    t.start()
+    try:
+        assert started.wait(60)
+        for _ in range(5):
+            preds = s.predict_next(["the"], k=2)
+            assert len(preds) == 2 and all(math.isfinite(p) for _, p in preds)
+            assert len(s.trace(["the", "cat"]).steps) == 2
+    finally:
+        cancel.set()
+        t.join(60)
+    assert s.model.training        # queries never flipped the module to eval mode
