@@ -162,6 +162,40 @@ class FastTrainer:
         self._apply(results)
         return sum(float(r[5]) for r in results)
 
+    # -- hierarchical softmax without padding ------------------------------------------------
+    def _path_shard(self, inputs, ex_idx, rows, labels, lr, s_out, s_in):
+        """Like ``_sigmoid_shard`` but over a flat list of (example, inner node) pairs, so
+        that short Huffman codes are not padded to the longest one."""
+        torch = self.torch
+        h, flat_idx, cnt = self._hidden(inputs)
+        hp = h.index_select(0, ex_idx)                                   # (N, d)
+        U = self.F.embedding(rows, self.W_out)                          # (N, d)
+        scores = (hp * U).sum(dim=1)
+        loss = -self.F.logsigmoid((2.0 * labels - 1.0) * scores).sum()
+        g = (labels - torch.sigmoid(scores)) * lr
+        neu1e = torch.zeros_like(h).index_add_(0, ex_idx, g.unsqueeze(-1) * U)
+        g_out = g if s_out is None else g * s_out[rows]
+        out_delta = g_out.unsqueeze(-1) * hp
+        return (loss + neu1e.sum()), rows, out_delta, flat_idx, \
+            self._in_delta(neu1e, flat_idx, cnt, s_in), loss
+
+    def path_batch(self, inputs, offsets, ex_idx, rows, labels, lr) -> float:
+        """One batch of B examples whose (example, node) pairs are ``offsets[i]:offsets[i+1]``
+        of the flat ``ex_idx`` (0-based within the batch), ``rows``, ``labels`` and ``lr``."""
+        B = len(inputs)
+        s_out = s_in = None
+        if B > 1:
+            s_out = self._row_scale(rows, self.W_out.shape[0])
+            s_in = self._row_scale(inputs[inputs >= 0], self.W_in.shape[0])
+        shards = []
+        for sl in self._split(B):
+            a, b = int(offsets[sl.start]), int(offsets[sl.stop])
+            shards.append((inputs[sl], ex_idx[a:b] - sl.start, rows[a:b], labels[a:b], lr[a:b], s_out, s_in))
+        results = self._map(self._path_shard, shards)
+        self._check(sum(float(r[0]) for r in results))
+        self._apply(results)
+        return sum(float(r[5]) for r in results)
+
     # -- the lecture's full softmax ----------------------------------------------------------
     def softmax_batch(self, inputs, targets, lr) -> float:
         torch = self.torch

@@ -667,17 +667,30 @@ class _Runner:
                 labels = np.zeros(rows.shape)
                 labels[:, 0] = 1.0
             else:
+                # hierarchical softmax: a flat list of (example, inner node) pairs
                 tree = s.model.tree
-                rows = tree.points[ex.targets]
-                labels = 1.0 - tree.codes[ex.targets]
-                mask = np.arange(rows.shape[1])[None, :] < tree.lengths[ex.targets][:, None]
-            rows_t, labels_t, mask_t = t(rows), t(labels, float_=True), t(mask, float_=True)
+                L = tree.lengths[ex.targets].astype(np.int64)
+                offsets = np.concatenate([[0], np.cumsum(L)])
+                pair_ex = np.repeat(np.arange(n), L)
+                depth = np.arange(offsets[-1]) - np.repeat(offsets[:-1], L)
+                tgt = ex.targets[pair_ex]
+                path_rows = t(tree.points[tgt, depth])
+                path_labels = t(1.0 - tree.codes[tgt, depth], float_=True)
+                path_lr = t(lrs[pair_ex], float_=True)
+                pair_ex_t = t(pair_ex)
+                rows_t = None
+            if c.loss == "neg":
+                rows_t, labels_t, mask_t = t(rows), t(labels, float_=True), t(mask, float_=True)
         for a in range(0, n, B):
             if self._stopped():
                 return True
             b = min(a + B, n)
             if c.loss == "softmax":
                 loss = trainer.softmax_batch(inputs[a:b], targets[a:b], lr_t[a:b])
+            elif c.loss == "hs":
+                pa, pb = int(offsets[a]), int(offsets[b])
+                loss = trainer.path_batch(inputs[a:b], offsets[a:b + 1] - pa, pair_ex_t[pa:pb] - a,
+                                          path_rows[pa:pb], path_labels[pa:pb], path_lr[pa:pb])
             else:
                 loss = trainer.sigmoid_batch(inputs[a:b], rows_t[a:b], labels_t[a:b], mask_t[a:b], lr_t[a:b])
             self.loss_sum += loss
