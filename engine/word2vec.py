@@ -659,28 +659,26 @@ class _Runner:
             # 100 ms per batch for big vocabularies
             B = max(1, min(c.batch_size, V // 4, 200_000 // V))
             targets = t(ex.targets)
+        elif c.loss == "neg":
+            # the true word (label 1) and the noise draws (label 0) of each example
+            rows = np.concatenate([ex.targets[:, None], plan.negatives], axis=1)
+            mask = np.ones(rows.shape)
+            mask[:, 1:] = plan.negatives != ex.targets[:, None]   # word2vec.c skips these
+            labels = np.zeros(rows.shape)
+            labels[:, 0] = 1.0
+            rows_t, labels_t, mask_t = t(rows), t(labels, float_=True), t(mask, float_=True)
         else:
-            if c.loss == "neg":
-                rows = np.concatenate([ex.targets[:, None], plan.negatives], axis=1)
-                mask = np.ones(rows.shape)
-                mask[:, 1:] = plan.negatives != ex.targets[:, None]   # word2vec.c skips these
-                labels = np.zeros(rows.shape)
-                labels[:, 0] = 1.0
-            else:
-                # hierarchical softmax: a flat list of (example, inner node) pairs
-                tree = s.model.tree
-                L = tree.lengths[ex.targets].astype(np.int64)
-                offsets = np.concatenate([[0], np.cumsum(L)])
-                pair_ex = np.repeat(np.arange(n), L)
-                depth = np.arange(offsets[-1]) - np.repeat(offsets[:-1], L)
-                tgt = ex.targets[pair_ex]
-                path_rows = t(tree.points[tgt, depth])
-                path_labels = t(1.0 - tree.codes[tgt, depth], float_=True)
-                path_lr = t(lrs[pair_ex], float_=True)
-                pair_ex_t = t(pair_ex)
-                rows_t = None
-            if c.loss == "neg":
-                rows_t, labels_t, mask_t = t(rows), t(labels, float_=True), t(mask, float_=True)
+            # hierarchical softmax: a flat list of (example, inner node) pairs
+            tree = s.model.tree
+            L = tree.lengths[ex.targets].astype(np.int64)
+            offsets = np.concatenate([[0], np.cumsum(L)])
+            pair_ex = np.repeat(np.arange(n), L)
+            depth = np.arange(offsets[-1]) - np.repeat(offsets[:-1], L)
+            tgt = ex.targets[pair_ex]
+            path_rows = t(tree.points[tgt, depth])
+            path_labels = t(1.0 - tree.codes[tgt, depth], float_=True)
+            path_lr = t(lrs[pair_ex], float_=True)
+            pair_ex_t = t(pair_ex)
         for a in range(0, n, B):
             if self._stopped():
                 return True
