@@ -101,7 +101,12 @@ class WordlabApp(App):
     def __init__(self, corpus: Any = None, *, corpus_name: str | None = "lecture",
                  corpus_options: dict | None = None, vectors: Any = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        from tui.panes.corpus import suggested_options
+
         options = dict(DEFAULT_CORPUS_OPTIONS)
+        name = getattr(corpus, "name", None) or corpus_name
+        if name:
+            options.update(suggested_options(name))
         options.update(corpus_options or {})
         self.set_reactive(WordlabApp.corpus_options, options)
         # Opening a corpus builds its tokenizer (a few hundred ms for the Unicode tables):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from textual import on, work
@@ -37,6 +38,26 @@ def parse_sample(text: str) -> float:
     if not 0 <= value < 1:
         raise ValueError(f"sample must be in [0, 1) (got {value:g})")
     return value
+
+
+#: a corpus smaller than this (bytes of text) keeps every word and every occurrence
+SMALL_CORPUS_BYTES = 100_000
+SMALL_OPTIONS = {"min_count": 1, "sample": 0.0}  # the lecture's 12 words all count
+LARGE_OPTIONS = {"min_count": 5, "sample": 1e-3}  # word2vec.c's / gensim's defaults
+
+
+def suggested_options(source: str) -> dict:
+    """min_count and sample to start from for a corpus: the lecture's tiny texts need every
+    word (min_count 1) and no subsampling; real text (and toy-world) the usual defaults."""
+    if source in ("lecture", "lecture-ko"):
+        return dict(SMALL_OPTIONS)
+    path = os.path.expanduser(source)
+    try:
+        if os.path.isfile(path) and os.path.getsize(path) < SMALL_CORPUS_BYTES:
+            return dict(SMALL_OPTIONS)
+    except OSError:
+        pass
+    return dict(LARGE_OPTIONS)
 
 
 def load_corpus(name: str, options: dict) -> tuple[Any, Any]:
@@ -90,6 +111,7 @@ The options here are the defaults of the Train pane's min_count and sample.
         super().__init__(**kwargs)
         self._source = ""  # name or path of the corpus shown
         self._shown_corpus: Any = None
+        self._user_options = False  # True once min_count/sample were typed in
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="corpus-top"):
@@ -151,6 +173,10 @@ The options here are the defaults of the Train pane's min_count and sample.
         box = self.query_one("#lower", Checkbox)
         box.value = not box.value
 
+    def _set_fields(self, options: dict) -> None:
+        self.query_one("#min-count", Input).value = str(options["min_count"])
+        self.query_one("#sample", Input).value = f"{options['sample']:g}"
+
     def action_open_file(self) -> None:
         def chosen(result: Any) -> None:
             if result:
@@ -163,8 +189,11 @@ The options here are the defaults of the Train pane's min_count and sample.
             return
 
         def check(path: str) -> tuple[Any, Any, str, dict]:
-            corpus, stats = load_corpus(path, options)
-            return corpus, stats, path, options
+            opts = dict(options)
+            if not self._user_options:
+                opts.update(suggested_options(path))
+            corpus, stats = load_corpus(path, opts)
+            return corpus, stats, path, opts
 
         self.app.push_screen(
             PathScreen("Open a text file, or a folder of .txt files, as the corpus",
@@ -196,6 +225,7 @@ The options here are the defaults of the Train pane's min_count and sample.
 
     @on(Input.Submitted, "#min-count, #sample")
     def _option_submitted(self, event: Input.Submitted) -> None:
+        self._user_options = True
         options = self._options()
         if options is None:
             return
@@ -218,6 +248,8 @@ The options here are the defaults of the Train pane's min_count and sample.
 
     # ----------------------------------------------------------------- loading
     def _load(self, source: str) -> None:
+        if not self._user_options:
+            self._set_fields(suggested_options(source))
         options = self._options()
         if options is None:
             return
@@ -255,6 +287,7 @@ The options here are the defaults of the Train pane's min_count and sample.
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         self._shown_corpus = message.corpus
+        self._set_fields(message.options)
         self._show_stats(message.corpus, message.stats, message.options)
         self.app.corpus_options = message.options
         if self.app.corpus is not message.corpus:
