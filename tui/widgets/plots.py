@@ -20,6 +20,21 @@ class Plot(PlotextPlot):
         super().on_mount()
         self.clear("")
 
+    def refresh(self, *args, **kwargs):
+        # every data change goes through refresh(); the cached drawing is then stale
+        self._version = getattr(self, "_version", 0) + 1
+        return super().refresh(*args, **kwargs)
+
+    def render(self):
+        """plotext rebuilds the whole figure in Python on each call; Textual calls render
+        again whenever the widget is shown or the screen repaints (a tab switch), so keep
+        the last drawing until the data, the size or the theme changes."""
+        key = (self.size, getattr(self, "_version", 0), self.app.theme, self.theme)
+        if getattr(self, "_drawn_key", None) != key:
+            self._drawn = super().render()
+            self._drawn_key = key
+        return self._drawn
+
     def clear(self, note: str = "") -> None:
         plt = self.plt
         plt.clear_figure()
