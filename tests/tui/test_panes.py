@@ -215,3 +215,19 @@ async def test_evaluate_toy_world_analogies_and_bad_file(lecture, royal_vectors,
         await pilot.press("escape", "a")
         await settle(app, pilot)
         assert "nope.txt" in text_of(app, "#evaluate-message")
+
+
+async def test_toy_world_starts_with_word2vec_defaults_and_lecture_keeps_every_word(lecture):
+    from corpora import open_corpus
+
+    toy = WordlabApp(corpus=open_corpus("toy-world"))
+    async with toy.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        assert toy.query_one("#min_count", Input).value == "5"
+        assert toy.query_one("#sample", Input).value == "0.001"
+    app = WordlabApp(corpus=lecture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        assert app.query_one("#min_count", Input).value == "1"
+        assert app.query_one("#sample", Input).value == "0"
+        await settle(app, pilot)

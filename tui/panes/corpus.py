@@ -153,9 +153,7 @@ The options here are the defaults of the Train pane's min_count and sample.
         ol = self.query_one("#corpus-options", OptionList)
         ol.clear_options()
         for info in list_corpora():
-            label = f"{info.name:<11} {info.size}"
-            if not info.available and "not downloaded" not in label:
-                label += " (not downloaded)"
+            label = info.name if info.available else f"{info.name} (not downloaded)"
             ol.add_option(Option(label, id=info.name, disabled=not info.available))
         ol.add_option(Option("Open file…  (o)", id=OPEN_FILE))
 
@@ -310,7 +308,7 @@ The options here are the defaults of the Train pane's min_count and sample.
     def _show_stats(self, corpus: Any, stats: Any, options: dict) -> None:
         replaced = stats.replaced_bytes
         lines = [
-            f"[b]{corpus.name}[/b]: {corpus.description}",
+            f"[b]{corpus.name}[/b] ({corpus.size}): {corpus.description}",
             f"tokens {stats.tokens:,}   types {stats.types:,}   "
             f"V at min_count {stats.min_count}: {stats.types_at_min_count:,}   "
             f"coverage {stats.coverage:.1%}",

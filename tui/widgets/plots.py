@@ -8,6 +8,17 @@ from collections.abc import Sequence
 from textual_plotext import PlotextPlot
 
 
+def log_ticks(lo: float, hi: float) -> list[float]:
+    """Tick values for a log10 axis spanning 10**lo .. 10**hi: the decades, and 2 and 5
+    times them when fewer than three decades fit (a short axis still gets labels)."""
+    decades = range(math.floor(lo) - 1, math.ceil(hi) + 1)
+    inside = [10.0 ** d for d in decades if lo - 1e-9 <= d <= hi + 1e-9]
+    if len(inside) >= 3:
+        return inside
+    return [m * 10.0 ** d for d in decades for m in (1, 2, 5)
+            if lo - 1e-9 <= d + math.log10(m) <= hi + 1e-9]
+
+
 class Plot(PlotextPlot):
     """A PlotextPlot that only redraws while visible and takes whole data sets at once."""
 
@@ -55,8 +66,8 @@ class Plot(PlotextPlot):
             ys = [math.log10(y) for _, y in pairs]
             for ticks, values in ((plt.xticks, xs), (plt.yticks, ys)):
                 if values:
-                    decades = list(range(math.floor(min(values)), math.ceil(max(values)) + 1))
-                    ticks(decades, [f"{10 ** d:,}" if d >= 0 else f"1e{d}" for d in decades])
+                    places = log_ticks(min(values), max(values))
+                    ticks([math.log10(v) for v in places], [f"{v:,g}" for v in places])
         if len(xs):
             plt.plot(xs, ys, marker=marker)
         if xlabel:
