@@ -134,3 +134,16 @@ async def test_loading_a_bad_file_says_why_inline(lecture, tmp_path):
             assert text_of(app.screen, "#path-error") not in ("", "checking…")
         await pilot.press("escape")
         assert app.vectors is None
+
+
+async def test_a_diverging_run_says_why_and_the_app_goes_on(lecture):
+    app = WordlabApp(corpus=lecture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _form(pilot, app, dim=50, epochs=3, alpha=100)
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert not app.training
+        assert "diverged" in text_of(app, "#train-message")
+        assert "failed" in text_of(app, "#train-status")
+        await pilot.press("2")  # the app is still usable
+        assert app.current_pane().id == "onehot-pane"

@@ -387,9 +387,9 @@ Press Enter in any field to start; invalid values are explained next to the fiel
                 and self._last is not None:
             self.app.model = message.model
             self.app.vectors = message.model.vectors()
-            self._set_status("failed: the last good weights are kept")
+            self._set_status("failed: the last good weights are in use")
         else:
-            self._set_status("failed")
+            self._set_status("failed before the first report: no vectors from this run")
 
     def _end_run(self) -> None:
         self._training = False
