@@ -16,12 +16,13 @@ Each example keeps its own learning rate (word2vec.c's per-word linear decay).  
 batch every example reads the weights as they were at the start of the batch (the same
 kind of staleness word2vec.c's Hogwild threads have).  Summing stale updates is harmless
 for a row touched a few times, but a row touched by hundreds of examples of one batch
-(a 4-word vocabulary, the root of the Huffman tree, every row of the full softmax, "the"
-as a noise word) would take one huge step and diverge, where word2vec.c's sequential
-updates saturate.  So a row hit ``c > max_hits`` times in a batch gets its summed update
-scaled by ``max_hits / c`` (a per-row trust region; rows hit fewer times are untouched).
-With ``batch_size=1`` nothing is scaled and the result is the reference path's, which the
-tests check.
+would take one huge step where word2vec.c's sequential updates saturate.  Two guards:
+the caller keeps batches at most 2 V examples (a 4-word vocabulary trains 16 at a time,
+the full softmax, where every example touches every row, a handful), and for negative
+sampling and the input rows a row hit ``c > max_hits`` times in a batch ("the" as a noise
+word) gets its summed update scaled by ``max_hits / c`` (rows hit fewer times are
+untouched; Huffman inner nodes are exempt, see ``path_batch``).  With ``batch_size=1``
+nothing is scaled and the result is the reference path's, which the tests check.
 """
 
 from __future__ import annotations
