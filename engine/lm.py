@@ -8,9 +8,12 @@ window to the next but detached, so gradients flow back at most ``bptt`` steps.
 The training loop follows PyTorch's ``examples/word_language_model`` (batchify, get_batch,
 repackage_hidden, clip_grad_norm_); see ``bench/word_language_model/`` for the reference copy.
 It uses Adam (lr 2e-3) by default rather than that example's plain SGD at lr 20: on 2 CPU cores
-a run gets one to three epochs in a few minutes, and Adam's per-parameter step sizes get the
-rare words' embeddings and output rows moving within the first epoch, where SGD needs several
-epochs and learning-rate annealing.  ``optimizer="sgd"`` (with lr 20) gives the example's.
+a run gets about one epoch of wiki-bench in a few minutes, and Adam's per-parameter step sizes
+move the rare words' embeddings and output rows within that epoch, where SGD relies on several
+epochs and learning-rate annealing.  Measured on wiki-bench (emb 200, hidden 200, bptt 35,
+batch 20, dropout 0.2, the same 140,000 training tokens): held-out perplexity 442 with Adam,
+552 with SGD lr 20 (the unigram model: 560).  Adam costs about 15% more CPU per token (its
+step touches every weight three times).  ``optimizer="sgd"`` (lr 20) gives the example's loop.
 
 Words outside the vocabulary become ``<unk>``; each sentence ends with ``<eos>``, so the model
 also learns where sentences start (a prefix is always read after an ``<eos>``).
