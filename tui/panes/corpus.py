@@ -208,11 +208,14 @@ The options here are the defaults of the Train pane's min_count and sample.
         opts["lower"] = self.query_one("#lower", Checkbox).value
         for field, parse in (("min-count", parse_min_count), ("sample", parse_sample)):
             err = self.query_one(f"#{field}-error", Static)
+            field_input = self.query_one(f"#{field}", Input)
             try:
-                opts[field.replace("-", "_")] = parse(self.query_one(f"#{field}", Input).value)
+                opts[field.replace("-", "_")] = parse(field_input.value)
                 err.update("")
+                field_input.remove_class("-bad")
             except ValueError as exc:
                 err.update(str(exc))
+                field_input.add_class("-bad")
                 ok = False
         return opts if ok else None
 

@@ -162,6 +162,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         widget = self.query_one(f"#{name}-error", Static)
         widget.update(text)
         widget.set_class(bool(text), "-shown")
+        self.query_one(f"#{name}", Input).set_class(bool(text), "-bad")
 
     # ----------------------------------------------------------------- the form
     def read_config(self) -> Any | None:
@@ -233,7 +234,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             return False
         config = self.read_config()
         if config is None:
-            self._message("fix the highlighted fields first")
+            self._message("fix the fields marked above first")
             return False
         self._message("")
         self._cancel.clear()
