@@ -80,8 +80,11 @@ async def test_palette_lists_the_current_panes_actions(lecture):
         assert any(t.startswith("Train: Start/Pause") for t in texts)
         assert any(t.startswith("Train: Stop") for t in texts)
         assert any(t.startswith("Quit") for t in texts)
-        hits = [hit async for hit in provider.search("stop")]
+        hits = [hit async for hit in provider.search("One-hot (2)")]
         assert hits
+        await hits[0].command()  # running a palette entry runs the binding's action
+        await pilot.pause()
+        assert app.query_one("#tabs", TabbedContent).active == "onehot"
         await settle(app, pilot)
 
 
