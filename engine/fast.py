@@ -35,16 +35,16 @@ from engine.errors import TrainingError
 class FastTrainer:
     """Batched updates on a model's ``W_in`` / ``W_out`` (shared memory, updated in place).
 
-    With ``threads > 1`` a batch is cut into shards whose gradients are computed in
-    parallel (torch releases the GIL; every shard reads the weights as they were at the
-    start of the batch), then W_out and W_in are updated by one thread each, in a fixed
-    order: the result does not depend on thread timing, so a seed gives the same model
-    whatever the number of threads.  torch's own intra-op threads are set to 1 for the
-    run: on a busy 2-core machine OpenMP's spinning threads made each call ~10x slower.
+    One thread does the work, with torch's intra-op threads set to 1 by the caller.  Both
+    ways of using a second core were measured slower on a shared 2-core machine (wiki-bench,
+    sg/neg, one epoch): torch's OpenMP threads spin and collapse when the machine is busy
+    (1.4k vs 17.6k words/s on 800 lines), and splitting each batch into shards computed by
+    two Python threads lost to GIL hand-offs between the many small torch calls (64k vs
+    127k words/s on 3,000 lines).  One thread also keeps results bit-identical per seed.
     """
 
     def __init__(self, W_in: np.ndarray, W_out: np.ndarray, cbow_mean: bool = True,
-                 threads: int = 1, max_hits: int = 16) -> None:
+                 max_hits: int = 16) -> None:
         import torch
 
         self.torch = torch
@@ -54,17 +54,6 @@ class FastTrainer:
         self.dtype = self.W_in.dtype
         self.cbow_mean = cbow_mean
         self.max_hits = max_hits
-        self.threads = max(1, int(threads))
-        self.pool = None
-        if self.threads > 1:
-            from concurrent.futures import ThreadPoolExecutor
-
-            self.pool = ThreadPoolExecutor(self.threads, thread_name_prefix="wordlab-w2v")
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True)
-            self.pool = None
 
     def tensor(self, a: np.ndarray, float_: bool = False):
         t = self.torch.from_numpy(np.ascontiguousarray(a))
@@ -103,30 +92,11 @@ class FastTrainer:
             delta = delta * s_in[flat_idx].unsqueeze(-1)
         return delta
 
-    def _map(self, fn, shards):
-        if self.pool is None or len(shards) == 1:
-            return [fn(*a) for a in shards]
-        return list(self.pool.map(lambda a: fn(*a), shards))
-
-    def _apply(self, results) -> None:
-        """Scatter-add the shards' deltas: W_out in a worker, W_in here (no shared rows)."""
-        def out():
-            for r in results:
-                self.W_out.index_add_(0, r[1], r[2])
-
-        if self.pool is not None and len(results) > 1:
-            fut = self.pool.submit(out)
-            for r in results:
-                self.W_in.index_add_(0, r[3], r[4])
-            fut.result()
-        else:
-            out()
-            for r in results:
-                self.W_in.index_add_(0, r[3], r[4])
-
-    def _split(self, n: int) -> list[slice]:
-        k = self.threads if n >= 64 * self.threads else 1
-        return [slice(n * i // k, n * (i + 1) // k) for i in range(k)]
+    def _apply(self, out_idx, out_delta, in_idx, in_delta) -> None:
+        """Scatter-add: updates of a row hit several times are summed (word2vec.c's
+        per-example semantics), not averaged."""
+        self.W_out.index_add_(0, out_idx, out_delta)
+        self.W_in.index_add_(0, in_idx, in_delta)
 
     @staticmethod
     def _check(total: float) -> None:
@@ -136,38 +106,38 @@ class FastTrainer:
                 "- try a smaller learning rate (alpha)")
 
     # -- sigmoid output layers: negative sampling and hierarchical softmax ----------------
-    def _sigmoid_shard(self, inputs, rows, labels, mask, lr, s_out, s_in):
+    def sigmoid_batch(self, inputs, rows, labels, mask, lr) -> float:
+        """One batch: ``inputs`` (B, C) long (-1 = padding), ``rows`` (B, T) long (rows of
+        W_out), ``labels`` / ``mask`` (B, T) float, ``lr`` (B,) float.  Returns the summed loss."""
         torch = self.torch
+        s_out = s_in = None
+        if len(rows) > 1:
+            s_out = self._row_scale(rows, self.W_out.shape[0], mask)
+            s_in = self._row_scale(inputs[inputs >= 0], self.W_in.shape[0])
         h, flat_idx, cnt = self._hidden(inputs)
         U = self.F.embedding(rows, self.W_out)                          # (B, T, d)
         scores = torch.bmm(h.unsqueeze(1), U.transpose(1, 2)).squeeze(1)   # (B, T)
         loss = -(self.F.logsigmoid((2.0 * labels - 1.0) * scores) * mask).sum()
         g = (labels - torch.sigmoid(scores)) * mask * lr.unsqueeze(-1)  # word2vec.c's g
-        neu1e = torch.bmm(g.unsqueeze(1), U).squeeze(1)                 # (B, d)
+        neu1e = (g.unsqueeze(-1) * U).sum(dim=1)                        # (B, d) = -lr grad_h
+        loss_value = float(loss)
+        self._check(loss_value + float(neu1e.sum()))
         g_out = g if s_out is None else g * s_out[rows]
         out_delta = (g_out.unsqueeze(-1) * h.unsqueeze(1)).reshape(-1, h.shape[1])
-        return (loss + neu1e.sum()), rows.reshape(-1), out_delta, flat_idx, \
-            self._in_delta(neu1e, flat_idx, cnt, s_in), loss
-
-    def sigmoid_batch(self, inputs, rows, labels, mask, lr) -> float:
-        """One batch: ``inputs`` (B, C) long (-1 = padding), ``rows`` (B, T) long (rows of
-        W_out), ``labels`` / ``mask`` (B, T) float, ``lr`` (B,) float.  Returns the summed loss."""
-        B = len(rows)
-        s_out = s_in = None
-        if B > 1:
-            s_out = self._row_scale(rows, self.W_out.shape[0], mask)
-            s_in = self._row_scale(inputs[inputs >= 0], self.W_in.shape[0])
-        shards = [(inputs[sl], rows[sl], labels[sl], mask[sl], lr[sl], s_out, s_in) for sl in self._split(B)]
-        results = self._map(self._sigmoid_shard, shards)
-        self._check(sum(float(r[0]) for r in results))
-        self._apply(results)
-        return sum(float(r[5]) for r in results)
+        self._apply(rows.reshape(-1), out_delta, flat_idx, self._in_delta(neu1e, flat_idx, cnt, s_in))
+        return loss_value
 
     # -- hierarchical softmax without padding ------------------------------------------------
-    def _path_shard(self, inputs, ex_idx, rows, labels, lr, s_out, s_in):
-        """Like ``_sigmoid_shard`` but over a flat list of (example, inner node) pairs, so
-        that short Huffman codes are not padded to the longest one."""
+    def path_batch(self, inputs, ex_idx, rows, labels, lr) -> float:
+        """One batch of B examples as a flat list of (example, inner node) pairs: ``ex_idx``
+        (0-based within the batch), ``rows``, ``labels`` and ``lr`` per pair, so that short
+        Huffman codes are not padded to the longest one.
+
+        Inner nodes are not damped: every example passes the root, so the top of the tree
+        is always hit B times, and word2vec.c's sequential updates keep it stable.  On
+        wiki-bench (sg, 5 epochs) damping them cost WordSim-353 0.374 vs 0.402 undamped."""
         torch = self.torch
+        s_in = self._row_scale(inputs[inputs >= 0], self.W_in.shape[0]) if len(inputs) > 1 else None
         h, flat_idx, cnt = self._hidden(inputs)
         hp = h.index_select(0, ex_idx)                                   # (N, d)
         U = self.F.embedding(rows, self.W_out)                          # (N, d)
@@ -175,28 +145,10 @@ class FastTrainer:
         loss = -self.F.logsigmoid((2.0 * labels - 1.0) * scores).sum()
         g = (labels - torch.sigmoid(scores)) * lr
         neu1e = torch.zeros_like(h).index_add_(0, ex_idx, g.unsqueeze(-1) * U)
-        g_out = g if s_out is None else g * s_out[rows]
-        out_delta = g_out.unsqueeze(-1) * hp
-        return (loss + neu1e.sum()), rows, out_delta, flat_idx, \
-            self._in_delta(neu1e, flat_idx, cnt, s_in), loss
-
-    def path_batch(self, inputs, offsets, ex_idx, rows, labels, lr) -> float:
-        """One batch of B examples whose (example, node) pairs are ``offsets[i]:offsets[i+1]``
-        of the flat ``ex_idx`` (0-based within the batch), ``rows``, ``labels`` and ``lr``."""
-        B = len(inputs)
-        # Inner nodes are not damped: every example passes the root, so the top of the tree
-        # is always hit B times, and word2vec.c's sequential updates keep it stable.  On
-        # wiki-bench (sg, 5 epochs) damping them cost WordSim-353 0.374 vs 0.402 undamped.
-        s_out = None
-        s_in = self._row_scale(inputs[inputs >= 0], self.W_in.shape[0]) if B > 1 else None
-        shards = []
-        for sl in self._split(B):
-            a, b = int(offsets[sl.start]), int(offsets[sl.stop])
-            shards.append((inputs[sl], ex_idx[a:b] - sl.start, rows[a:b], labels[a:b], lr[a:b], s_out, s_in))
-        results = self._map(self._path_shard, shards)
-        self._check(sum(float(r[0]) for r in results))
-        self._apply(results)
-        return sum(float(r[5]) for r in results)
+        loss_value = float(loss)
+        self._check(loss_value + float(neu1e.sum()))
+        self._apply(rows, g.unsqueeze(-1) * hp, flat_idx, self._in_delta(neu1e, flat_idx, cnt, s_in))
+        return loss_value
 
     # -- the lecture's full softmax ----------------------------------------------------------
     def softmax_batch(self, inputs, targets, lr) -> float:

@@ -75,7 +75,7 @@ class Word2VecConfig:
     min_alpha: float = 0.0001
     cbow_mean: bool = True
     seed: int = 1
-    threads: int = 2
+    threads: int = 2        # an upper bound: the fast path uses one thread (engine/fast.py)
     batch_size: int = 512   # examples per fast-path batch (1 = exactly the reference)
 
     def validate(self) -> None:
@@ -581,8 +581,8 @@ class _Runner:
             from engine.fast import FastTrainer
 
             old_threads = torch.get_num_threads()
-            torch.set_num_threads(1)           # parallel shards instead (see engine/fast.py)
-            trainer = FastTrainer(m.W_in, m.W_out, c.cbow_mean, threads=c.threads)
+            torch.set_num_threads(1)           # see FastTrainer: faster, and no spinning
+            trainer = FastTrainer(m.W_in, m.W_out, c.cbow_mean)
         try:
             for epoch in range(1, c.epochs + 1):
                 self.epoch = epoch
@@ -614,8 +614,6 @@ class _Runner:
                 m.W_out[...] = good[1]
             raise
         finally:
-            if trainer is not None:
-                trainer.close()
             if old_threads is not None:
                 torch.set_num_threads(old_threads)
 
@@ -687,7 +685,7 @@ class _Runner:
                 loss = trainer.softmax_batch(inputs[a:b], targets[a:b], lr_t[a:b])
             elif c.loss == "hs":
                 pa, pb = int(offsets[a]), int(offsets[b])
-                loss = trainer.path_batch(inputs[a:b], offsets[a:b + 1] - pa, pair_ex_t[pa:pb] - a,
+                loss = trainer.path_batch(inputs[a:b], pair_ex_t[pa:pb] - a,
                                           path_rows[pa:pb], path_labels[pa:pb], path_lr[pa:pb])
             else:
                 loss = trainer.sigmoid_batch(inputs[a:b], rows_t[a:b], labels_t[a:b], mask_t[a:b], lr_t[a:b])
