@@ -8,7 +8,8 @@ Tokenizer: ``line.split()`` per line (both tools see the same sentences).  Print
 tool's training time and words/s (in-vocabulary words per epoch x epochs / seconds, the
 way gensim counts), the speed ratio, and WordSim-353 Spearman (and Google-analogy accuracy
 with --analogies) for both.  Speed depends on the machine's load: compare ratios measured
-in one run, never across runs.
+in one run, never across runs.  ``--threads`` is gensim's ``workers``; wordlab's fast path
+computes on one thread whatever the setting (see engine/fast.py for the measurements).
 """
 
 from __future__ import annotations
