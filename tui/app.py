@@ -72,6 +72,10 @@ class WordlabApp(App):
     """The wordlab explorer."""
 
     TITLE = "wordlab"
+    #: seconds after startup before the other panes are built in the background (one per
+    #: PREMOUNT_GAP), so that a first visit costs a tab switch, not a build; None: on demand.
+    PREMOUNT_DELAY: float | None = 1.0
+    PREMOUNT_GAP = 0.2
     SUB_TITLE = "Word2Vec, RNN and LSTM, live"
     CSS_PATH = _css_paths()
     COMMANDS = App.COMMANDS | {PaneCommands}
@@ -136,6 +140,18 @@ class WordlabApp(App):
         self.call_after_refresh(self._focus_current)
         if self._initial_corpus:
             self.call_after_refresh(self._open_initial_corpus, self._initial_corpus)
+        if self.PREMOUNT_DELAY is not None:
+            self.set_timer(self.PREMOUNT_DELAY, self._premount_next)
+
+    async def _premount_next(self) -> None:
+        """Build the next pane not built yet; the first screen is already interactive."""
+        for pane_id, _ in PANES:
+            try:
+                self.query_one(f"#{pane_id}-pane")
+            except NoMatches:
+                await self.ensure_pane(pane_id)
+                self.set_timer(self.PREMOUNT_GAP, self._premount_next)
+                return
 
     def _open_initial_corpus(self, name: str) -> None:
         options = dict(self.corpus_options)

@@ -21,6 +21,15 @@ def _steady_rendering(monkeypatch):
     monkeypatch.setattr(Input, "__init__", init)
 
 
+@pytest.fixture(autouse=True)
+def _panes_on_demand(monkeypatch):
+    """Build panes when shown (tests stay fast and deterministic); test_app checks the
+    background building on its own."""
+    from tui.app import WordlabApp
+
+    monkeypatch.setattr(WordlabApp, "PREMOUNT_DELAY", None)
+
+
 @pytest.fixture(scope="session")
 def lecture():
     from corpora import open_corpus

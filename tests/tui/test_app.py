@@ -124,3 +124,19 @@ def test_startup_imports_no_torch():
             "print('torch' in sys.modules, 'gensim' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+async def test_other_panes_are_built_in_the_background(lecture, monkeypatch):
+    monkeypatch.setattr(WordlabApp, "PREMOUNT_DELAY", 0.01)
+    monkeypatch.setattr(WordlabApp, "PREMOUNT_GAP", 0.01)
+    app = WordlabApp(corpus=lecture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(200):  # each pane is built on its own timer tick
+            if all(app.query(f"#{pane_id}-pane") for pane_id, _ in PANES):
+                break
+            await pilot.pause()
+        assert all(app.query(f"#{pane_id}-pane") for pane_id, _ in PANES)
+        # building them neither moved the focus nor switched the tab
+        assert app.query_one("#tabs", TabbedContent).active == "corpus"
+        assert app.focused is app.query_one("#corpus-options")
+        await settle(app, pilot)
