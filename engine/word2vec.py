@@ -37,7 +37,7 @@ import math
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -474,11 +474,10 @@ class TrainingSession:
         """Train exactly one example with the reference path and describe it."""
         self._ensure_example()
         p, k = self._plan, self._k
-        ex = p.examples
         sentence, pos, inputs, target, idx = self._describe(k)
         negs = p.negatives[k] if p.negatives is not None else None
         lr = float(self.lr_at(self._plan_base + int(p.done_at[k])))
-        m, words, V = self.model, self.vocab.words, len(self.vocab)
+        words, V = self.vocab.words, len(self.vocab)
         gr, d_in, d_out = self._reference_update(inputs, target, negs, lr)
         self._k += 1
         self._steps += 1
@@ -497,7 +496,6 @@ class TrainingSession:
             t_ids = gr.target_rows.tolist()
             t_words = [words[i] for i in t_ids] if kind == "neg" else [f"node {i}" for i in t_ids]
             labels, probs, sig = gr.labels, None, gr.outputs
-        del ex, m
         return StepTrace(
             arch=self.config.arch, loss_kind=kind, sentence=sentence, position=pos,
             input_ids=inputs, input_words=[words[i] for i in inputs], one_hot=x,
