@@ -46,6 +46,7 @@ from engine import softmax as sm
 from engine.errors import ConfigError, CorpusError, TrainingError
 from engine.examples import Examples, build_examples
 from engine.huffman import HuffmanTree, build_huffman
+from engine.onehot import one_hot      # one_hot(V, ids): the lecture's input vectors
 from engine.progress import Progress, Throttle
 from engine.vocab import Vocab
 
@@ -141,15 +142,6 @@ class Word2VecConfig:
 # ---------------------------------------------------------------------------------------
 # the model
 # ---------------------------------------------------------------------------------------
-def one_hot(ids, V: int) -> np.ndarray:
-    """One-hot rows (len(ids) x V): the lecture's input vectors.  ``one_hot([i], V) @ W_in``
-    is row i of W_in, which is why the embedding of a word *is* its row."""
-    ids = np.asarray(ids, dtype=np.int64).reshape(-1)
-    x = np.zeros((len(ids), V))
-    x[np.arange(len(ids)), ids] = 1.0
-    return x
-
-
 @dataclass(frozen=True, eq=False)
 class Gradients:
     """Loss and exact gradients of one example at the current weights (the reference)."""
@@ -481,7 +473,7 @@ class TrainingSession:
         gr, d_in, d_out = self._reference_update(inputs, target, negs, lr)
         self._k += 1
         self._steps += 1
-        x = one_hot(inputs, V)
+        x = one_hot(V, inputs)                 # x @ W_in selects the rows: h
         W_in_delta: dict[int, np.ndarray] = {}
         for i in inputs:
             W_in_delta[i] = W_in_delta.get(i, 0) + d_in

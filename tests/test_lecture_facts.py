@@ -15,7 +15,7 @@ LECTURE = [["i", "love", "cute", "cat"]]
 @settings(max_examples=40, deadline=None)
 @given(st.integers(min_value=2, max_value=300))
 def test_one_hot_vectors_are_pairwise_sqrt2_apart(V):
-    X = one_hot(np.arange(V), V)
+    X = one_hot(V, np.arange(V))
     sq = (X * X).sum(1)
     d2 = sq[:, None] + sq[None, :] - 2 * X @ X.T
     off = ~np.eye(V, dtype=bool)
