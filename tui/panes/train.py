@@ -33,8 +33,8 @@ ARCHS = [("skip-gram (sg)", "sg"), ("CBOW (cbow)", "cbow")]
 LOSSES = [("negative sampling", "neg"), ("full softmax", "softmax"), ("hierarchical sm", "hs")]
 SPARK_WINDOW = 60  # loss values kept for the sparkline
 PLOT_POINTS = 400  # at most this many points drawn in the loss plot
-LIVE_HZ = 4  # redraws a second of the figures, progress bar and sparkline while training
-PLOT_SECONDS = 1.0  # seconds between redraws of the loss plot
+LIVE_HZ = 2  # redraws a second of the figures, progress bar and sparkline while training
+PLOT_SECONDS = 2.0  # seconds between redraws of the loss plot
 
 
 def fmt_duration(seconds: float | None) -> str:
