@@ -225,6 +225,7 @@ the query of the field you are in.
         kv = self.app.vectors
         words = list(dict.fromkeys(words))
         if len(words) < 2:
+            self.query_one("#explore-plot", Plot).clear("needs two different words")
             return
         coords = pca_2d(kv.vectors[[kv.id(w) for w in words]])
         points = [(w, float(x), float(y)) for w, (x, y) in zip(words, coords)]
