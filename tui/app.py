@@ -256,8 +256,13 @@ class WordlabApp(App):
         self.push_screen(HelpScreen(title, text or f"# {title}", pane))
 
     # ----------------------------------------------------------------- quitting
+    def any_training(self) -> bool:
+        """Whether any pane's training worker runs (Word2Vec on Train, the language model on LSTM)."""
+        return self.training or any(
+            pane.is_training() for pane in self.query(".wordlab-pane") if hasattr(pane, "is_training"))
+
     async def action_quit(self) -> None:
-        if not self.training:
+        if not self.any_training():
             self._stop_and_exit()
             return
         if self._quit_asking:

@@ -66,3 +66,29 @@ async def test_gradient_flow_view_shows_the_engines_measurement():
         flow = gradient_flow(steps=30, hidden_size=16, input_size=8, recurrent_scale=0.5)
         assert f"RNN {flow.rnn_rate:.2f}" in caption and f"LSTM {flow.lstm_rate:.2f}" in caption
         assert flow.rnn_rate < flow.lstm_rate                 # the RNN's gradient vanishes faster
+
+
+async def test_quitting_while_the_language_model_trains_asks_first():
+    from tui.widgets.dialogs import ConfirmScreen
+
+    app = WordlabApp(corpus_name="lecture")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("7")
+        await _settle(pilot)
+        pane = app.query_one(LSTMPane)
+        pane.small_epochs = 500                         # long enough to still run when q lands
+        await pilot.press("t")
+        await pilot.pause()
+        assert pane.is_training() and app.any_training()
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)    # asked, not quit
+        assert app.is_running
+        await pilot.press("escape")                     # keep training
+        await pilot.pause()
+        assert app.is_running and pane.is_training()
+        pane.stop_workers()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.any_training()

@@ -497,6 +497,9 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
         self.query_one("#lstm-views", ContentSwitcher).current = "lstm-lm"
         self._train(self.kind, self.hidden_size, corpus, self._cancel)
 
+    def is_training(self) -> bool:
+        return self._training_kind is not None
+
     def stop_workers(self) -> None:
         self._cancel.set()
 

@@ -258,6 +258,9 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             self._pause.clear()
             self._set_status("stopping…")
 
+    def is_training(self) -> bool:
+        return self._training
+
     def stop_workers(self) -> None:
         self._cancel.set()
         self._pause.clear()

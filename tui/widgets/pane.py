@@ -25,7 +25,8 @@ class Pane(Vertical):
 
     ``PANE_TITLE`` names it in help and the palette, ``HELP`` is markdown explaining what it
     shows in the lecture's terms (its keys are appended from ``BINDINGS``), ``focus_default``
-    focuses its main widget when the tab is shown, and ``stop_workers`` asks its worker
+    focuses its main widget when the tab is shown, ``is_training`` says whether a worker
+    trains, and ``stop_workers`` asks its worker
     threads to end (the app calls it before exiting).
     """
 
@@ -58,6 +59,10 @@ class Pane(Vertical):
 
     def action_leave_field(self) -> None:
         self.focus_default()
+
+    def is_training(self) -> bool:
+        """True while this pane's training worker runs (quitting then asks first)."""
+        return False
 
     def stop_workers(self) -> None:
         """Ask worker threads to stop (they poll an Event); the default has none."""
