@@ -360,3 +360,13 @@ def test_plain_text_fast_path_equals_the_regex(text, lowercase):
 
     reference = _word_regex().findall(text.lower() if lowercase else text)
     assert tokenize(text, lowercase=lowercase) == reference
+
+
+def test_tokenizer_mark_scan_covers_every_combining_mark_of_this_python():
+    """The tokenizer scans only the planes that hold combining marks; check that holds."""
+    import sys
+    import unicodedata
+
+    outside = [cp for cp in range(0x20000, sys.maxunicode + 1)
+               if not 0xE0000 <= cp < 0xE1000 and unicodedata.category(chr(cp))[0] == "M"]
+    assert outside == []
