@@ -163,7 +163,9 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
 
     def focus_default(self) -> None:
         """The numbers column: up/down/page keys scroll it, the pane's keys still work."""
-        self.query_one("#step-flow", VerticalScroll).focus()
+        # set_focus at once (Widget.focus waits for idle): a key typed right after the tab key
+        # must reach this pane
+        self.screen.set_focus(self.query_one("#step-flow", VerticalScroll))
 
     # -- the session ------------------------------------------------------------------------
     def _config(self):
