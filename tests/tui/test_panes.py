@@ -231,3 +231,35 @@ async def test_toy_world_starts_with_word2vec_defaults_and_lecture_keeps_every_w
         assert app.query_one("#min_count", Input).value == "1"
         assert app.query_one("#sample", Input).value == "0"
         await settle(app, pilot)
+
+
+async def test_explore_fills_examples_the_vectors_know(lecture, royal_vectors):
+    """A first-time user presses a, Enter and gets an answer: the fields hold known words."""
+    app = WordlabApp(corpus=lecture, vectors=royal_vectors)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("5")
+        await settle(app, pilot)
+        assert [app.query_one(f"#an-{k}", Input).value for k in "abc"] == ["man", "king", "woman"]
+        await pilot.press("escape", "a", "enter")
+        await settle(app, pilot)
+        table = app.query_one("#explore-table", DataTable)
+        assert table.get_row_at(0)[1] == "queen"
+
+
+async def test_explore_never_suggests_words_outside_the_vocabulary(lecture):
+    import numpy as np
+
+    from engine.vectors import KeyedVectors
+
+    words = ["the", "apple", "pear", "plum", "fig"]
+    kv = KeyedVectors(words, np.eye(5, dtype=np.float32))
+    app = WordlabApp(corpus=lecture, vectors=kv)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("5")
+        await settle(app, pilot)
+        for field_id in ("nn-word", "an-a", "an-b", "an-c", "sim-1", "sim-2", "odd"):
+            field = app.query_one(f"#{field_id}", Input)
+            shown = (field.value or field.placeholder).split()
+            assert shown and all(w in kv for w in shown), (field_id, shown)

@@ -107,6 +107,42 @@ the query of the field you are in.
         origin = "trained" if self.app.model is not None else "loaded"
         source.update(f"{len(kv):,} {origin} vectors of dimension {kv.dim}. "
                       "Enter: run · Esc: leave field")
+        self._fill_examples(kv)
+
+    #: example queries, offered as field values when every word is in the vocabulary
+    EXAMPLES = {"nn-word": ("king", "cat", "love"), "an": ("man", "king", "woman"),
+                "sim": ("cat", "dog"), "odd": ("cat dog movie", "king queen cat")}
+
+    def _fill_examples(self, kv: Any) -> None:
+        """Put example words that these vectors know into the empty fields (Enter then runs).
+
+        Fields the user has typed in are left alone; where no example fits the vocabulary,
+        the placeholders show frequent words of it instead, so no field suggests an OOV word.
+        """
+        def known(text: str) -> bool:
+            return all(w in kv for w in text.split())
+
+        def fill(field_id: str, value: str) -> None:
+            field = self.query_one(f"#{field_id}", Input)
+            field.placeholder = value
+            if not field.value:
+                field.value = value
+
+        common = [w for w in kv.words[:50] if len(w) > 2] or list(kv.words[:4])
+        pick = lambda i: common[i % len(common)]  # noqa: E731
+        nn = next((w for w in self.EXAMPLES["nn-word"] if w in kv), pick(0))
+        fill("nn-word", nn)
+        if all(w in kv for w in self.EXAMPLES["an"]):
+            for key, word in zip("abc", self.EXAMPLES["an"]):
+                fill(f"an-{key}", word)
+        else:
+            for i, key in enumerate("abc"):
+                self.query_one(f"#an-{key}", Input).placeholder = pick(i)
+        sim = self.EXAMPLES["sim"] if known(" ".join(self.EXAMPLES["sim"])) else (pick(0), pick(1))
+        fill("sim-1", sim[0])
+        fill("sim-2", sim[1])
+        odd = next((t for t in self.EXAMPLES["odd"] if known(t)), " ".join(pick(i) for i in range(3)))
+        fill("odd", odd)
 
     # ----------------------------------------------------------------- actions
     def action_focus_field(self, field_id: str) -> None:
