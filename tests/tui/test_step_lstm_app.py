@@ -68,8 +68,12 @@ async def test_gradient_flow_view_shows_the_engines_measurement():
         assert flow.rnn_rate < flow.lstm_rate                 # the RNN's gradient vanishes faster
 
 
-async def test_quitting_while_the_language_model_trains_asks_first():
+async def test_quitting_while_the_language_model_trains_asks_first(monkeypatch):
+    from engine.lm import LanguageModelSession
+    from tests.tui.test_lstm_pane import _run_until_cancelled
     from tui.widgets.dialogs import ConfirmScreen
+
+    monkeypatch.setattr(LanguageModelSession, "run", _run_until_cancelled)
 
     app = WordlabApp(corpus_name="lecture")
     async with app.run_test(size=(80, 24)) as pilot:
