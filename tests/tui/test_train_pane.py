@@ -147,3 +147,28 @@ async def test_a_diverging_run_says_why_and_the_app_goes_on(lecture):
         assert "failed" in text_of(app, "#train-status")
         await pilot.press("2")  # the app is still usable
         assert app.current_pane().id == "onehot-pane"
+
+
+async def test_figures_are_current_on_returning_to_the_pane(lecture, monkeypatch):
+    """A run that ends while another pane is shown: coming back shows its end at once."""
+    import tui.panes.train as train
+
+    monkeypatch.setattr(train, "LIVE_HZ", 0.01)       # the 2/s redraw timer would hide a miss
+    monkeypatch.setattr(train, "PLOT_SECONDS", 100.0)
+    app = WordlabApp(corpus=lecture)
+    seen: list = []
+    hook = lambda m: isinstance(m, TrainingProgress) and seen.append(m)  # noqa: E731
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        pane = await _form(pilot, app, dim=8, epochs=300)
+        await pilot.press("space")
+        await _wait_for_progress(app, pilot, seen)
+        await pilot.press("space", "2")                  # pause, then leave the pane
+        await pilot.pause()
+        assert not pane.is_on_screen
+        pane._pause.clear()                              # the run goes on (and ends) unseen
+        await settle(app, pilot)
+        assert not app.training
+        await pilot.press("3")
+        await pilot.pause()
+        assert "epoch 300/300" in text_of(app, "#train-figures")
+        assert app.query_one("#train-progress").percentage == 1.0

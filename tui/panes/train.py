@@ -425,6 +425,15 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             f"{p.rate:,.0f} words/s   {p.done:,}/{p.total:,} words   "
             f"elapsed {fmt_duration(p.elapsed)}   ETA {eta}")
 
+    def on_show(self) -> None:
+        """Back on screen: draw what changed while the pane was hidden now, not at the next
+        timer tick (a finished run must not show the figures of the moment the user left)."""
+        self.call_after_refresh(self._catch_up)
+
+    def _catch_up(self) -> None:
+        self._redraw_live()
+        self._redraw_plot()
+
     def _redraw_plot(self) -> None:
         if not self._plot_dirty or not self._history:
             return
