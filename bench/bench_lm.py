@@ -15,7 +15,6 @@ skips politely when it is absent.
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import time
 from pathlib import Path

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.errors import ConfigError
+from engine.rnn import as_sequence
 
 GATES = ("i", "f", "g", "o")   # PyTorch's stacking order
 
@@ -71,16 +72,6 @@ def cell_update(f, c_prev, i, g) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     kept = np.multiply(f, c_prev)
     written = np.multiply(i, g)
     return kept, written, kept + written
-
-
-def _as_matrix(x, input_size: int, dtype) -> np.ndarray:
-    x = np.asarray(x, dtype=dtype)
-    if x.ndim == 1:
-        x = x[None, :]
-    if x.ndim != 2 or x.shape[1] != input_size:
-        raise ConfigError(
-            f"input must have shape (T, {input_size}) (got {tuple(np.shape(x))})")
-    return x
 
 
 class LSTMCell:
@@ -159,7 +150,7 @@ class LSTMCell:
 
     def run(self, x, h0=None, c0=None) -> list[LSTMStep]:
         """Run over a (T, input_size) sequence from h0, c0 (zeros by default)."""
-        xs = _as_matrix(x, self.input_size, self.dtype)
+        xs = as_sequence(x, self.input_size, self.dtype)
         H = self.hidden_size
         h = np.zeros(H, self.dtype) if h0 is None else np.asarray(h0, self.dtype)
         c = np.zeros(H, self.dtype) if c0 is None else np.asarray(c0, self.dtype)

@@ -36,7 +36,8 @@ class RNNStep:
         return self.x_t
 
 
-def _as_matrix(x, input_size: int, dtype) -> np.ndarray:
+def as_sequence(x, input_size: int, dtype) -> np.ndarray:
+    """``x`` as a (T, input_size) array of ``dtype`` (one vector is a sequence of length 1)."""
     x = np.asarray(x, dtype=dtype)
     if x.ndim == 1:
         x = x[None, :]
@@ -102,7 +103,7 @@ class RNNCell:
 
     def run(self, x, h0=None) -> list[RNNStep]:
         """Run over a (T, input_size) sequence; returns one step per row of x."""
-        xs = _as_matrix(x, self.input_size, self.dtype)
+        xs = as_sequence(x, self.input_size, self.dtype)
         h = np.zeros(self.hidden_size, self.dtype) if h0 is None else np.asarray(h0, self.dtype)
         if h.shape != (self.hidden_size,):
             raise ConfigError(f"h0 must have shape ({self.hidden_size},) (got {h.shape})")

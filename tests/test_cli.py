@@ -14,29 +14,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cli.main import main
+from tests.cli_support import assert_one_line_error, call
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def call(argv, capsys):
-    """Run ``wordlab argv``; (exit code, stdout, stderr). argparse exits via SystemExit."""
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(code, out, err, *needles):
-    assert code == 2, (code, out, err)
-    assert "Traceback" not in err
-    lines = err.strip("\n").split("\n")
-    assert len(lines) == 1 and lines[0], err
-    for needle in needles:
-        assert needle.lower() in lines[0].lower(), (needle, lines[0])
-    return lines[0]
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from corpora.evalsets import (EVAL_DIR, eval_set_path, list_eval_sets,
                               resolve_eval_source)
 from engine.errors import ConfigError, CorpusError, FormatError
-from engine.evaluate import (AnalogyResult, PairsResult, evaluate_analogies,
+from engine.evaluate import (evaluate_analogies,
                              evaluate_pairs, pearson, rankdata, spearman)
 from engine.vectors import KeyedVectors
 
