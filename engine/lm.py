@@ -265,6 +265,7 @@ class LanguageModelSession:
         self.model = _build_model(config, len(self.vocab))
         self.last_progress: Progress | None = None
         self.val_perplexities: list[float] = []
+        self.restored_best = False   # True when a run ended on its best validation epoch's weights
         self._lock = threading.RLock()    # guards the weights between training and queries
 
     # -- baseline and evaluation ----------------------------------------------------------
@@ -358,6 +359,7 @@ class LanguageModelSession:
         start = time.perf_counter()
         good = self._snapshot(torch)
         good_at = start
+        best = None      # the weights of the best validation epoch (word_language_model keeps them)
 
         def elapsed() -> float:
             return time.perf_counter() - start - paused_for
@@ -435,8 +437,16 @@ class LanguageModelSession:
                     lr /= 4.0            # word_language_model's annealing
                     for group in opt.param_groups:
                         group["lr"] = lr
-                best_val = min(best_val, val_ppl)
+                if val_ppl < best_val:
+                    best_val, best = val_ppl, self._snapshot(torch)
             if stopped or epoch == cfg.epochs:
+                if best is not None and val_ppl is not None and val_ppl > best_val:
+                    # a later epoch overfitted: end with the best epoch's weights, as PyTorch's
+                    # word_language_model does (it reloads its best checkpoint)
+                    with self._lock:
+                        self._restore(best)
+                    val_ppl = best_val
+                    self.restored_best = True
                 return event(epoch, finished=True)
             event(epoch)
         return event(cfg.epochs, finished=True)    # not reached

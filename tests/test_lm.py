@@ -282,3 +282,31 @@ def test_queries_while_training_from_another_thread():
         cancel.set()
         t.join(60)
     assert s.model.training        # queries never flipped the module to eval mode
+
+
+def test_an_overfitting_last_epoch_ends_on_the_best_epochs_weights(monkeypatch):
+    """As PyTorch's word_language_model reloads its best checkpoint: if validation got worse
+    after the best epoch, the run ends with that epoch's weights and reports its perplexity."""
+    lm = session(epochs=3)
+    scripted = iter([40.0, 25.0, 31.0])          # epoch 2 is the best, epoch 3 overfits
+    states = []
+
+    def evaluate(ids=None, cancel_event=None):
+        states.append({k: v.detach().clone() for k, v in lm.model.state_dict().items()})
+        return next(scripted)
+
+    monkeypatch.setattr(lm, "evaluate", evaluate)
+    final = lm.run()
+    assert final.finished and final.val_perplexity == 25.0
+    assert lm.restored_best
+    now = lm.model.state_dict()
+    assert all(torch.equal(now[k], states[1][k]) for k in now)        # epoch 2's weights
+    assert not all(torch.equal(now[k], states[2][k]) for k in now)    # not the last epoch's
+
+
+def test_an_improving_run_keeps_its_last_weights(monkeypatch):
+    lm = session(epochs=2)
+    scripted = iter([40.0, 25.0])
+    monkeypatch.setattr(lm, "evaluate", lambda ids=None, cancel_event=None: next(scripted))
+    final = lm.run()
+    assert final.val_perplexity == 25.0 and not lm.restored_best
