@@ -539,6 +539,10 @@ below 1 vanishes, the LSTM's cell state keeps it (log scale).
     @on(LMProgress)
     def _lm_progress(self, event: LMProgress) -> None:
         p = event.progress
+        if not self._loss and not self._ppl:         # the run's first report: torch is loaded
+            freeze = getattr(self.app, "freeze_heap", None)
+            if callable(freeze):
+                freeze()
         if p.loss is not None and math.isfinite(p.loss):
             self._loss = (self._loss + [float(p.loss)])[-SPARK_WINDOW:]
             self.query_one("#lstm-loss", Sparkline).data = list(self._loss)

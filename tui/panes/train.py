@@ -347,6 +347,9 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self.post_message(TrainingFinished(session.model, final, stopped=self._cancel.is_set()))
 
     def on_training_started(self, message: TrainingStarted) -> None:
+        freeze = getattr(self.app, "freeze_heap", None)
+        if callable(freeze):
+            freeze()                 # torch and the corpus's vocabulary are loaded by now
         self._set_status(f"training: V = {message.vocab_size:,} words, {message.total_words:,} tokens per epoch")
 
     def on_training_progress(self, message: TrainingProgress) -> None:
