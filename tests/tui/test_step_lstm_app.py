@@ -96,3 +96,25 @@ async def test_quitting_while_the_language_model_trains_asks_first(monkeypatch):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not app.any_training()
+
+
+async def test_step_numbers_scroll_from_the_keyboard():
+    from textual.containers import VerticalScroll
+
+    app = WordlabApp(corpus_name="lecture")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("4")
+        await _settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        flow = app.query_one("#step-flow", VerticalScroll)
+        assert flow.max_scroll_y > 0 and flow.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert flow.scroll_y > 0
+        await pilot.press("home")
+        await pilot.pause()
+        assert flow.scroll_y == 0
+        await pilot.press("n")                       # the pane's keys still work
+        assert app.query_one(StepPane).trace.example == 1

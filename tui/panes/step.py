@@ -25,7 +25,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Label, Static
 
 from engine.errors import WordlabError
-from tui.widgets.pane import Pane
+from tui.widgets.pane import FocusTarget, Pane
 
 ARCHS = ("sg", "cbow")
 LOSSES = ("softmax", "neg", "hs")
@@ -114,6 +114,18 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
                         "softmax (restarts the step session)"),
         Binding("r", "reset", "reset", id="step.reset",
                 tooltip="Start the step session again from the first sentence"),
+        Binding("down", "scroll_flow('down')", "scroll", show=False, id="step.scroll_down",
+                tooltip="Scroll the numbers column down"),
+        Binding("up", "scroll_flow('up')", "scroll up", show=False, id="step.scroll_up",
+                tooltip="Scroll the numbers column up"),
+        Binding("pagedown", "scroll_flow('page_down')", "page down", show=False,
+                id="step.page_down", tooltip="Scroll the numbers column a page down"),
+        Binding("pageup", "scroll_flow('page_up')", "page up", show=False, id="step.page_up",
+                tooltip="Scroll the numbers column a page up"),
+        Binding("home", "scroll_flow('home')", "top", show=False, id="step.top",
+                tooltip="Scroll the numbers column to the top"),
+        Binding("end", "scroll_flow('end')", "bottom", show=False, id="step.bottom",
+                tooltip="Scroll the numbers column to the bottom"),
     ]
 
     def __init__(self, *, id: str | None = None, **kwargs) -> None:
@@ -133,7 +145,7 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Static(id="step-config")
+        yield FocusTarget(id="step-config")
         yield Static(id="step-sentence")
         yield Static(id="step-key")
         yield Static(id="step-message")
@@ -161,11 +173,11 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
             self.watch(self.app, "model", self._model_changed, init=False)
         self._rebuild()
 
-    def focus_default(self) -> None:
-        """The numbers column: up/down/page keys scroll it, the pane's keys still work."""
-        # set_focus at once (Widget.focus waits for idle): a key typed right after the tab key
-        # must reach this pane
-        self.screen.set_focus(self.query_one("#step-flow", VerticalScroll))
+    def action_scroll_flow(self, how: str) -> None:
+        """Scroll the numbers column (the focus stays on the pane's one-line status: focusing
+        the column itself restyled all its tables on every tab switch, ~50 ms)."""
+        flow = self.query_one("#step-flow", VerticalScroll)
+        getattr(flow, f"scroll_{how}")(animate=False)
 
     # -- the session ------------------------------------------------------------------------
     def _config(self):
