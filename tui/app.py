@@ -272,8 +272,8 @@ class WordlabApp(App):
     # ----------------------------------------------------------------- quitting
     def any_training(self) -> bool:
         """Whether any pane's training worker runs (Word2Vec on Train, the language model on LSTM)."""
-        return self.training or any(
-            pane.is_training() for pane in self.query(".wordlab-pane") if hasattr(pane, "is_training"))
+        return any(pane.is_training() for pane in self.query(".wordlab-pane")
+                   if hasattr(pane, "is_training"))
 
     async def action_quit(self) -> None:
         if not self.any_training():

@@ -239,12 +239,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self._message("")
         self._cancel.clear()
         self._pause.clear()
-        self._losses.clear()
-        self._history.clear()
-        self._last = None
-        self.query_one("#train-spark", Sparkline).data = []
-        self.query_one("#train-plot", Plot).clear()
-        self.query_one("#train-progress", ProgressBar).update(total=100, progress=0)
+        self._clear_figures()
         self._training = True
         self.app.training = True
         self.set_class(True, "-running")
@@ -252,10 +247,18 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self._train(config, corpus)
         return True
 
+    def _clear_figures(self) -> None:
+        """Empty the loss history, sparkline, plot and progress bar (a new run, or reset)."""
+        self._losses.clear()
+        self._history.clear()
+        self._last = None
+        self.query_one("#train-spark", Sparkline).data = []
+        self.query_one("#train-plot", Plot).clear()
+        self.query_one("#train-progress", ProgressBar).update(total=100, progress=0)
+
     def action_stop(self) -> None:
         if self._training:
-            self._cancel.set()
-            self._pause.clear()
+            self.stop_workers()
             self._set_status("stopping…")
 
     def is_training(self) -> bool:
@@ -270,12 +273,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             self._message("stop the run (s) before resetting")
             return
         self._fill_form()
-        self._losses.clear()
-        self._history.clear()
-        self._last = None
-        self.query_one("#train-spark", Sparkline).data = []
-        self.query_one("#train-plot", Plot).clear()
-        self.query_one("#train-progress", ProgressBar).update(total=100, progress=0)
+        self._clear_figures()
         self._message("")
         self._set_status("idle")
 
