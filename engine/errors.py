@@ -13,7 +13,14 @@ class WordlabError(Exception):
 
 
 class ConfigError(WordlabError, ValueError):
-    """An absurd or inconsistent hyper-parameter (dim <= 0, alpha <= 0, window < 1, ...)."""
+    """An absurd or inconsistent hyper-parameter (dim <= 0, alpha <= 0, window < 1, ...).
+
+    ``field`` names the offending setting (``"window"``) when there is one, so a form can mark
+    that field without reading the message's text."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class CorpusError(WordlabError):

@@ -80,30 +80,43 @@ class Word2VecConfig:
     batch_size: int = 512   # examples per fast-path batch (1 = exactly the reference)
 
     def validate(self) -> None:
-        """Raise ConfigError with one clear line for an absurd or inconsistent setting."""
+        """Raise ConfigError with one clear line for the first absurd or inconsistent setting."""
+        problems = self.problems()
+        if problems:
+            raise problems[0]
+
+    def problems(self) -> list[ConfigError]:
+        """Every absurd or inconsistent setting, one ``ConfigError`` each (``.field`` names it),
+        so a form can mark all its bad fields at once."""
+        found: list[ConfigError] = []
+
+        def bad(name: str, message: str) -> None:
+            found.append(ConfigError(message, field=name))
 
         def integer(name: str, lo: int, hi: int) -> None:
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, (int, np.integer)):
-                raise ConfigError(f"{name} must be an integer (got {v!r})")
-            if v < lo:
+                bad(name, f"{name} must be an integer (got {v!r})")
+            elif v < lo:
                 what = "a positive integer" if lo == 1 else f"an integer >= {lo}"
-                raise ConfigError(f"{name} must be {what} (got {v})")
-            if v > hi:
-                raise ConfigError(f"{name} = {v} is absurdly large (at most {hi})")
+                bad(name, f"{name} must be {what} (got {v})")
+            elif v > hi:
+                bad(name, f"{name} = {v} is absurdly large (at most {hi})")
 
-        def number(name: str) -> float:
+        def number(name: str) -> float | None:
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
-                raise ConfigError(f"{name} must be a number (got {v!r})")
+                bad(name, f"{name} must be a number (got {v!r})")
+                return None
             if not math.isfinite(v):
-                raise ConfigError(f"{name} must be finite (got {v})")
+                bad(name, f"{name} must be finite (got {v})")
+                return None
             return float(v)
 
         if self.arch not in ARCHS:
-            raise ConfigError(f"unknown arch {self.arch!r} (choose sg or cbow)")
+            bad("arch", f"unknown arch {self.arch!r} (choose sg or cbow)")
         if self.loss not in LOSSES:
-            raise ConfigError(f"unknown loss {self.loss!r} (choose softmax, neg or hs)")
+            bad("loss", f"unknown loss {self.loss!r} (choose softmax, neg or hs)")
         integer("dim", 1, 10_000)
         integer("window", 1, 1_000)
         integer("epochs", 1, 100_000)
@@ -111,25 +124,26 @@ class Word2VecConfig:
         integer("threads", 1, 1_024)
         integer("batch_size", 1, 1_000_000)
         if not isinstance(self.seed, (int, np.integer)) or isinstance(self.seed, bool) or self.seed < 0:
-            raise ConfigError(f"seed must be an integer >= 0 (got {self.seed!r})")
+            bad("seed", f"seed must be an integer >= 0 (got {self.seed!r})")
         if self.loss == "neg":
             integer("negative", 1, 1_000)
         if self.max_vocab is not None:
             integer("max_vocab", 2, 10**9)
         alpha = number("alpha")
-        if alpha <= 0:
-            raise ConfigError(f"alpha must be > 0 (got {self.alpha})")
-        if alpha > 100:
-            raise ConfigError(f"alpha = {self.alpha} is absurdly large (at most 100)")
+        if alpha is not None and alpha <= 0:
+            bad("alpha", f"alpha must be > 0 (got {self.alpha})")
+        elif alpha is not None and alpha > 100:
+            bad("alpha", f"alpha = {self.alpha} is absurdly large (at most 100)")
         min_alpha = number("min_alpha")
-        if min_alpha < 0 or min_alpha > alpha:
-            raise ConfigError(f"min_alpha must be between 0 and alpha = {self.alpha} (got {self.min_alpha})")
+        if min_alpha is not None and alpha is not None and (min_alpha < 0 or min_alpha > alpha):
+            bad("min_alpha", f"min_alpha must be between 0 and alpha = {self.alpha} (got {self.min_alpha})")
         sample = number("sample")
-        if sample < 0:
-            raise ConfigError(f"sample must be >= 0 (got {self.sample}; 0 turns subsampling off)")
+        if sample is not None and sample < 0:
+            bad("sample", f"sample must be >= 0 (got {self.sample}; 0 turns subsampling off)")
         number("ns_exponent")
         if not isinstance(self.cbow_mean, (bool, np.bool_)):
-            raise ConfigError(f"cbow_mean must be true or false (got {self.cbow_mean!r})")
+            bad("cbow_mean", f"cbow_mean must be true or false (got {self.cbow_mean!r})")
+        return found
 
     def replace(self, **changes) -> "Word2VecConfig":
         names = {f.name for f in fields(self)}
