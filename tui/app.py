@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from tui.commands import PaneCommands
+from tui.state import AppState, Provenance
 from tui.help import HelpScreen
 from tui.widgets.dialogs import ConfirmScreen
 from tui.widgets.footer import QuietFooter
@@ -91,19 +92,14 @@ class WordlabApp(App):
                 tooltip="Quit wordlab (asks first while training runs)"),
     ]
 
-    #: the corpus every pane works on (a corpora ``Corpus``), or None.
-    corpus: reactive[Any] = reactive(None, always_update=True, init=False)
-    #: the options the corpus was opened with: lower, min_count, sample.
-    corpus_options: reactive[dict] = reactive(dict, always_update=True, init=False)
-    #: the current trained or loaded engine ``Word2Vec`` (None when vectors were loaded from a file).
-    model: reactive[Any] = reactive(None, always_update=True, init=False)
-    #: the current ``KeyedVectors`` (from the model, or loaded), or None.
-    vectors: reactive[Any] = reactive(None, always_update=True, init=False)
-    #: True while the training worker runs (quitting asks first).
-    training: reactive[bool] = reactive(False, init=False)
+    #: everything the app is looking at (corpus, model and its provenance, vectors, language
+    #: model): one frozen ``tui.state.AppState``, replaced only through the ``set_*`` methods
+    #: below.  Panes watch it and compare its generation numbers with what they drew.
+    state: reactive[AppState] = reactive(AppState, always_update=True, init=False)
 
     def __init__(self, corpus: Any = None, *, corpus_name: str | None = "lecture",
-                 corpus_options: dict | None = None, vectors: Any = None, **kwargs: Any) -> None:
+                 corpus_options: dict | None = None, vectors: Any = None,
+                 vectors_path: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         from tui.panes.corpus import suggested_options
 
@@ -112,13 +108,107 @@ class WordlabApp(App):
         if name:
             options.update(suggested_options(name))
         options.update(corpus_options or {})
-        self.set_reactive(WordlabApp.corpus_options, options)
+        state = AppState(corpus_options=options)
+        if corpus is not None:
+            state = state.with_corpus(corpus, options)
+        if vectors is not None:
+            state = state.with_vectors(vectors, Provenance("loaded", path=vectors_path))
+        self.set_reactive(WordlabApp.state, state)
         # Opening a corpus builds its tokenizer (a few hundred ms for the Unicode tables):
         # done in a worker after the first frame, so the app is interactive at once.
         self._initial_corpus = corpus_name if corpus is None else None
-        self.set_reactive(WordlabApp.corpus, corpus)
-        self.set_reactive(WordlabApp.vectors, vectors)
+        self._initial_vectors = vectors_path if vectors is None else None
         self._quit_asking = False
+        self._switch_asking = False
+
+    # ----------------------------------------------------------------- the state
+    @property
+    def corpus(self) -> Any:
+        """The corpus every pane works on (read-only: change it with ``set_corpus``)."""
+        return self.state.corpus
+
+    @property
+    def corpus_options(self) -> dict:
+        return self.state.corpus_options
+
+    @property
+    def model(self) -> Any:
+        """The Word2Vec model in use (None for vectors loaded from a file)."""
+        return self.state.model
+
+    @property
+    def vectors(self) -> Any:
+        return self.state.vectors
+
+    @property
+    def training(self) -> bool:
+        """Whether a training run (Word2Vec or the language model) is going on."""
+        return self.any_training()
+
+    def set_corpus(self, corpus: Any, options: dict, *,
+                   done: Callable[[bool], None] | None = None) -> None:
+        """Make ``corpus`` (opened with ``options``) the corpus every pane works on.
+
+        While a run trains this asks first (stop it and switch, or keep training); ``done``
+        is called with True once the switch happened, False when the user kept training.  A
+        model trained on the previous corpus stays in use, labelled with its corpus, and the
+        user is told so."""
+        if not self.any_training():
+            self._apply_corpus(corpus, options)
+            if done:
+                done(True)
+            return
+        if self._switch_asking:
+            if done:
+                done(False)
+            return
+        self._switch_asking = True
+        current = self.state.corpus_name or "the current corpus"
+
+        def answered(yes: bool | None) -> None:
+            self._switch_asking = False
+            if yes:
+                self._stop_training()
+                self._apply_corpus(corpus, options)
+            if done:
+                done(bool(yes))
+
+        self.push_screen(ConfirmScreen(
+            f"Training on {current} is running. Stop it and switch to {corpus.name}?",
+            yes="Stop and switch", no="Keep training"), answered)
+
+    def _apply_corpus(self, corpus: Any, options: dict) -> None:
+        old = self.state
+        new = old.with_corpus(corpus, options)
+        self.state = new
+        if old.corpus is not None and old.corpus is not corpus:
+            kept = []
+            if old.model is not None and old.provenance is not None:
+                kept.append(f"the Word2Vec vectors ({old.provenance.label()})")
+            if old.lm is not None and old.lm_provenance is not None:
+                kept.append(f"the language model ({old.lm_provenance.label()})")
+            if kept:
+                self.notify(f"Now on {corpus.name}. Kept " + " and ".join(kept)
+                            + " for Explore and Evaluate; Step and One-hot use "
+                            f"{corpus.name} with fresh weights.", timeout=8)
+
+    def set_corpus_options(self, options: dict) -> None:
+        """Options that change training only (subsampling): the corpus and its figures stay."""
+        self.state = self.state.with_options(options)
+
+    def set_model(self, model: Any, provenance: Provenance) -> None:
+        """A trained (or stopped, or last-good) Word2Vec model and its vectors."""
+        self.state = self.state.with_model(model, model.vectors(), provenance)
+
+    def set_vectors(self, vectors: Any, provenance: Provenance) -> None:
+        """Vectors from a file: no model, no corpus."""
+        self.state = self.state.with_vectors(vectors, provenance)
+
+    def drop_model(self) -> None:
+        self.state = self.state.without_model()
+
+    def set_language_model(self, lm: Any, provenance: Provenance | None) -> None:
+        self.state = self.state.with_lm(lm, provenance)
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -140,6 +230,8 @@ class WordlabApp(App):
         self.call_after_refresh(self._focus_current)
         if self._initial_corpus:
             self.call_after_refresh(self._open_initial_corpus, self._initial_corpus)
+        if self._initial_vectors:
+            self.call_after_refresh(self._load_initial_vectors, self._initial_vectors)
         if self.PREMOUNT_DELAY is not None:
             self.set_timer(self.PREMOUNT_DELAY, self._premount_next)
 
@@ -184,9 +276,24 @@ class WordlabApp(App):
 
         self.run_worker(work, thread=True, group="initial-corpus", exit_on_error=False)
 
+    def _load_initial_vectors(self, path: str) -> None:
+        def work() -> None:
+            from engine.errors import WordlabError
+            from engine.vectors import KeyedVectors
+
+            try:
+                kv = KeyedVectors.load(path)
+            except (WordlabError, OSError) as exc:
+                self.call_from_thread(self.notify, f"could not load the vectors {path!r}: {exc}",
+                                      severity="error", timeout=8)
+                return
+            self.call_from_thread(self.set_vectors, kv, Provenance("loaded", path=path))
+
+        self.run_worker(work, thread=True, group="initial-vectors", exit_on_error=False)
+
     def _set_initial_corpus(self, corpus: Any) -> None:
         if self.corpus is None:  # the user may have picked one meanwhile
-            self.corpus = corpus
+            self._apply_corpus(corpus, self.corpus_options)
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -291,12 +398,16 @@ class WordlabApp(App):
         self.push_screen(ConfirmScreen("Training is running. Stop it and quit wordlab?",
                                        yes="Quit", no="Keep training"), answered)
 
-    def _stop_and_exit(self) -> None:
-        """Tell every pane to stop its worker threads, then exit."""
+    def _stop_training(self) -> None:
+        """Tell every pane to stop its worker threads (they poll an Event)."""
         for pane in self.query(".wordlab-pane"):
             stop = getattr(pane, "stop_workers", None)
             if callable(stop):
                 stop()
+
+    def _stop_and_exit(self) -> None:
+        """Stop every pane's worker threads, then exit."""
+        self._stop_training()
         self.exit()
 
 

@@ -75,9 +75,11 @@ class EvaluationDone(Message):
     kind: str
     source: str
     result: Any
+    generation: int = 0  # the app state's model_gen the vectors came from
 
 
 @dataclass
 class EvaluationFailed(Message):
     kind: str
     error: str
+    generation: int = 0

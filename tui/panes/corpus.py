@@ -111,6 +111,8 @@ The options here are the defaults of the Train pane's min_count and sample.
         super().__init__(**kwargs)
         self._source = ""  # name or path of the corpus shown
         self._shown_corpus: Any = None
+        self._shown_options: dict = {}
+        self._pending: Any = None  # a corpus handed to the app, not yet shown
         self._user_options = False  # True once min_count/sample were typed in
 
     def compose(self) -> ComposeResult:
@@ -145,7 +147,7 @@ The options here are the defaults of the Train pane's min_count and sample.
         self.query_one("#lower", Checkbox).value = bool(opts.get("lower", True))
         self.query_one("#min-count", Input).value = str(opts.get("min_count", 1))
         self.query_one("#sample", Input).value = f"{opts.get('sample', 0.0):g}"
-        self.watch(self.app, "corpus", self._corpus_changed)
+        self.watch(self.app, "state", self._state_changed)
 
     def _fill_list(self) -> None:
         from corpora import list_corpora
@@ -232,7 +234,7 @@ The options here are the defaults of the Train pane's min_count and sample.
             return
         if event.input.id == "sample":
             # subsampling changes training only, not the statistics
-            self.app.corpus_options = options
+            self.app.set_corpus_options(options)
             self.notify(f"sample = {options['sample']:g} (used by the Train pane)", timeout=3)
             return
         if self._source:
@@ -287,12 +289,35 @@ The options here are the defaults of the Train pane's min_count and sample.
         self.post_message(CorpusLoaded(corpus, stats, options))
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
-        self._shown_corpus = message.corpus
-        self._set_fields(message.options)
-        self._show_stats(message.corpus, message.stats, message.options)
-        self.app.corpus_options = message.options
-        if self.app.corpus is not message.corpus:
-            self.app.corpus = message.corpus
+        """A corpus was opened: make it the app's (asking first while a run trains), then
+        show its statistics; if the user keeps training, say that the old corpus stays."""
+        corpus, stats, options = message.corpus, message.stats, message.options
+        if self.app.corpus is corpus and self.app.corpus_options == options:
+            self._show_loaded(corpus, stats, options)
+            return
+
+        def done(switched: bool) -> None:
+            self._pending = None
+            if switched:
+                self._show_loaded(corpus, stats, options)
+                return
+            current = self.app.corpus
+            self._source = getattr(current, "name", "") if current is not None else ""
+            self.query_one("#corpus-summary", Static).update(
+                f"kept {getattr(current, 'name', 'the current corpus')}: training goes on "
+                f"(stop it on pane 3 to switch to {corpus.name})")
+            if current is not None:
+                self._set_fields(self.app.corpus_options)
+                self._compute_stats(current, dict(self.app.corpus_options))
+
+        self._pending = corpus
+        self.app.set_corpus(corpus, options, done=done)
+
+    def _show_loaded(self, corpus: Any, stats: Any, options: dict) -> None:
+        self._shown_corpus = corpus
+        self._shown_options = dict(options)
+        self._set_fields(options)
+        self._show_stats(corpus, stats, options)
 
     def on_corpus_failed(self, message: CorpusFailed) -> None:
         self.query_one("#corpus-error", Static).update(message.error)
@@ -300,12 +325,14 @@ The options here are the defaults of the Train pane's min_count and sample.
         self.query_one("#corpus-summary", Static).update(
             f"still using: {shown.name}" if shown is not None else "no corpus")
 
-    def _corpus_changed(self, corpus: Any) -> None:
-        if corpus is None or corpus is self._shown_corpus:
+    def _state_changed(self, state: Any) -> None:
+        """The app's corpus changed elsewhere (startup, the command line): show its figures."""
+        corpus = state.corpus
+        if corpus is None or corpus is self._shown_corpus or corpus is self._pending:
             return
         self._source = getattr(corpus, "name", "")
-        options = self._options() or dict(self.app.corpus_options)
-        self._compute_stats(corpus, options)
+        self._set_fields(state.corpus_options)
+        self._compute_stats(corpus, dict(state.corpus_options))
 
     # ----------------------------------------------------------------- display
     def _show_stats(self, corpus: Any, stats: Any, options: dict) -> None:

@@ -64,6 +64,8 @@ Sets: `google` and `wordsim353` (English, need a large corpus such as text8), `t
     ]
 
     def compose(self) -> ComposeResult:
+        # the focus starts on this line, so Tab goes straight on to the controls below
+        yield FocusTarget("", id="evaluate-source")
         with Horizontal(classes="field"):
             yield Label("analogies", classes="field-label")
             yield Select([("toy-world", "toy-world"), ("google", "google"),
@@ -77,7 +79,7 @@ Sets: `google` and `wordsim353` (English, need a large corpus such as text8), `t
                          allow_blank=False, compact=True, id="pairs-set")
             yield Input(id="pairs-file", placeholder="path (for a file…)", compact=True,
                         suggester=PathSuggester())
-        yield FocusTarget("", id="evaluate-message", classes="error")
+        yield Static("", id="evaluate-message", classes="error")
         with Horizontal(id="evaluate-results"):
             with Vertical(id="analogy-box"):
                 yield Static("Analogies: not run yet (a)", id="analogy-summary")
@@ -91,14 +93,29 @@ Sets: `google` and `wordsim353` (English, need a large corpus such as text8), `t
             table.add_column(label, key=key)
         self.query_one("#analogy-file", Input).display = False
         self.query_one("#pairs-file", Input).display = False
-        self.watch(self.app, "corpus", self._corpus_changed)
+        self._corpus_gen = -1
+        self._model_gen = -1
+        self.watch(self.app, "state", self._state_changed)
 
-    def _corpus_changed(self, corpus: Any) -> None:
-        # a corpus with its own analogy file (toy-world) is evaluated on it by default
-        if corpus is not None and getattr(corpus, "analogies", None) is not None:
-            select = self.query_one("#analogy-set", Select)
-            if select.value in ("toy-world", "google"):
-                select.value = "toy-world" if corpus.name == "toy-world" else CORPUS_OWN
+    def _state_changed(self, state: Any) -> None:
+        """New vectors: the old scores are cleared (they belong to other vectors); a corpus
+        with its own analogy file (toy-world) is evaluated on it by default."""
+        if state.corpus_gen != self._corpus_gen:
+            self._corpus_gen = state.corpus_gen
+            corpus = state.corpus
+            if corpus is not None and getattr(corpus, "analogies", None) is not None:
+                select = self.query_one("#analogy-set", Select)
+                if select.value in ("toy-world", "google"):
+                    select.value = "toy-world" if corpus.name == "toy-world" else CORPUS_OWN
+        if state.model_gen != self._model_gen:
+            self._model_gen = state.model_gen
+            self.query_one("#analogy-table", DataTable).clear()
+            self.query_one("#analogy-summary", Static).update("Analogies: not run yet (a)")
+            self.query_one("#pairs-summary", Static).update("Word pairs: not run yet (p)")
+            self._message("")
+        self.query_one("#evaluate-source", Static).update(
+            f"[b]Evaluating[/b]: {state.vectors_label()}\n[dim]a analogies · p word pairs · "
+            "e both · Tab: the sets[/dim]")
 
     def action_run(self, which: str) -> None:
         kv = self.app.vectors
@@ -124,7 +141,7 @@ Sets: `google` and `wordsim353` (English, need a large corpus such as text8), `t
         for kind, source in jobs:
             target = "#analogy-summary" if kind == "analogy" else "#pairs-summary"
             self.query_one(target, Static).update(f"running on {os.path.basename(source)}…")
-            self._evaluate(kind, source, kv)
+            self._evaluate(kind, source, kv, self.app.state.model_gen)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -139,7 +156,7 @@ Sets: `google` and `wordsim353` (English, need a large corpus such as text8), `t
             field.focus()
 
     @work(thread=True, group="evaluate", exit_on_error=False)
-    def _evaluate(self, kind: str, source: str, kv: Any) -> None:
+    def _evaluate(self, kind: str, source: str, kv: Any, generation: int) -> None:
         from engine.errors import WordlabError
         from engine.evaluate import evaluate_analogies, evaluate_pairs
 
@@ -149,16 +166,20 @@ Sets: `google` and `wordsim353` (English, need a large corpus such as text8), `t
             else:
                 result = evaluate_pairs(kv, source)
         except (WordlabError, OSError) as exc:
-            self.post_message(EvaluationFailed(kind, str(exc)))
+            self.post_message(EvaluationFailed(kind, str(exc), generation))
             return
-        self.post_message(EvaluationDone(kind, source, result))
+        self.post_message(EvaluationDone(kind, source, result, generation))
 
     def on_evaluation_failed(self, message: EvaluationFailed) -> None:
+        if message.generation != self.app.state.model_gen:
+            return                      # about vectors no longer in use
         target = "#analogy-summary" if message.kind == "analogy" else "#pairs-summary"
         self.query_one(target, Static).update(f"{message.kind}: failed")
         self._message(message.error)
 
     def on_evaluation_done(self, message: EvaluationDone) -> None:
+        if message.generation != self.app.state.model_gen:
+            return                      # about vectors no longer in use
         r = message.result
         name = os.path.basename(message.source)
         if message.kind == "pairs":

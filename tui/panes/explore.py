@@ -93,21 +93,41 @@ the query of the field you are in.
         table.add_column("#", key="rank")
         table.add_column("word", key="word")
         table.add_column("cosine", key="score")
-        self.watch(self.app, "vectors", self._vectors_changed)
+        self._model_gen = -1
+        self._corpus_gen = -1
+        self.watch(self.app, "state", self._state_changed)
 
-    def _vectors_changed(self, kv: Any) -> None:
+    def _state_changed(self, state: Any) -> None:
+        """New vectors: clear the results computed from the old ones, drop typed words the new
+        ones do not know, and say where the vectors come from (a corpus switch relabels)."""
+        if state.model_gen == self._model_gen and state.corpus_gen == self._corpus_gen:
+            return
+        new_vectors = state.model_gen != self._model_gen
+        self._model_gen, self._corpus_gen = state.model_gen, state.corpus_gen
+        kv = state.vectors
         source = self.query_one("#explore-source", Static)
+        if new_vectors:
+            self._clear_results()
+            self._message("")
         if kv is None:
             source.update("No vectors yet: train a model (3), or load vectors there (o).")
             self._suggest.set_words(())
             self._suggest_multi.set_words(())
             return
-        self._suggest.set_words(kv.sorted_words)
-        self._suggest_multi.set_words(kv.sorted_words)
-        origin = "trained" if self.app.model is not None else "loaded"
-        source.update(f"{len(kv):,} {origin} vectors of dimension {kv.dim}. "
+        source.update(f"{len(kv):,} vectors, d={kv.dim}, {state.vectors_label()}. "
                       "Enter: run · Esc: leave field")
-        self._fill_examples(kv)
+        if new_vectors:
+            self._suggest.set_words(kv.sorted_words)
+            self._suggest_multi.set_words(kv.sorted_words)
+            for field in self.query(Input):
+                if field.value and not all(w in kv for w in field.value.split()):
+                    field.value = ""
+            self._fill_examples(kv)
+
+    def _clear_results(self) -> None:
+        table = self.query_one("#explore-table", DataTable)
+        table.clear()
+        self.query_one("#explore-plot", Plot).clear()
 
     #: example queries, offered as field values when every word is in the vocabulary
     EXAMPLES = {"nn-word": ("king", "cat", "love"), "an": ("man", "king", "woman"),
@@ -171,15 +191,30 @@ the query of the field you are in.
     def _kv(self) -> Any | None:
         kv = self.app.vectors
         if kv is None:
-            self._message("no vectors yet: train a model in the Train pane (3) first")
+            self._fail("no vectors yet: train a model in the Train pane (3) first")
         return kv
 
     def _words(self, *texts: str, need: int) -> list[str] | None:
+        """The query's words, or None with one message naming every word the vectors lack."""
         words = [w for t in texts for w in t.split()]
         if len(words) < need:
-            self._message(f"type {need} word{'s' if need > 1 else ''} first")
+            self._fail(f"type {need} word{'s' if need > 1 else ''} first")
+            return None
+        kv = self.app.vectors
+        unknown = list(dict.fromkeys(w for w in words if kv is not None and w not in kv))
+        if unknown:
+            names = ", ".join(repr(w) for w in unknown)
+            plural = "s" if len(unknown) > 1 else ""
+            self._fail(f"unknown word{plural}: {names} (not in the vectors "
+                       f"{self.app.state.vectors_label()})")
             return None
         return words
+
+    def _fail(self, text: str) -> None:
+        """A query that cannot run: say why, and clear the previous query's results (they
+        would read as this query's answer)."""
+        self._clear_results()
+        self._message(text)
 
     def neighbours(self, text: str) -> None:
         kv = self._kv()
@@ -196,7 +231,7 @@ the query of the field you are in.
         if kv is None or words is None:
             return
         if len(words) != 3:
-            self._message("an analogy takes one word in each of its three fields")
+            self._fail("an analogy takes one word in each of its three fields")
             return
         a, b, c = words
         method = self._method
@@ -214,7 +249,7 @@ the query of the field you are in.
         if kv is None or words is None:
             return
         if len(words) != 2:
-            self._message("similarity takes one word in each field")
+            self._fail("similarity takes one word in each field")
             return
         self._run(lambda: [(f"{words[0]} ~ {words[1]}", kv.similarity(*words))],
                   plot=lambda res: (words, [(0, 1)]), title=f"{words[0]} ~ {words[1]}")
@@ -240,7 +275,7 @@ the query of the field you are in.
         try:
             results = query()
         except WordlabError as exc:
-            self._message(str(exc))
+            self._fail(str(exc))
             return
         self._message("")
         table = self.query_one("#explore-table", DataTable)

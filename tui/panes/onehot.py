@@ -95,8 +95,9 @@ Type up to 12 words in the field (completion from the vocabulary), Enter to show
             yield FocusTarget("", id="onehot-note")
 
     def on_mount(self) -> None:
-        self.watch(self.app, "vectors", self._vectors_changed)
-        self.watch(self.app, "corpus", self._corpus_changed)
+        self._corpus_gen = -1      # the app state's corpus generation the words come from
+        self._model_gen = -1       # ... and the model generation the embeddings come from
+        self.watch(self.app, "state", self._state_changed)
 
     def action_focus_words(self) -> None:
         self.query_one("#onehot-input", Input).focus()
@@ -107,24 +108,36 @@ Type up to 12 words in the field (completion from the vocabulary), Enter to show
             self.show(vocab[:DEFAULT_WORDS])
 
     def _vocab_words(self) -> list[str]:
+        """The words the pane offers: the open corpus's (the one-hot vectors are over them);
+        with no corpus, the vectors' own."""
+        if self._corpus_words:
+            return self._corpus_words
         kv = self.app.vectors
-        return list(kv.words) if kv is not None else self._corpus_words
+        return list(kv.words) if kv is not None else []
 
     # ----------------------------------------------------------------- sources
-    def _vectors_changed(self, kv: Any) -> None:
-        if kv is not None:
-            self._suggest.set_words(kv.sorted_words)
-            keep = [w for w in self._words if w in kv]
-            self.show(keep if len(keep) >= 2 else list(kv.words[:DEFAULT_WORDS]))
-        elif self._words:
-            self.show(self._words)
-
-    def _corpus_changed(self, corpus: Any) -> None:
-        if corpus is not None:
-            self._top_words(corpus)
+    def _state_changed(self, state: Any) -> None:
+        """The words always come from the corpus now open; the embeddings beside them from
+        the vectors in use, whichever corpus they were trained on (labelled)."""
+        if state.corpus_gen != self._corpus_gen:
+            self._corpus_gen = state.corpus_gen
+            self._model_gen = state.model_gen
+            self._corpus_words = []
+            self._words = []
+            self.query_one("#onehot-matrices", Static).update("")
+            if state.corpus is not None:
+                self.query_one("#onehot-note", Static).update(f"reading {state.corpus_name}…")
+                self._top_words(state.corpus, state.corpus_gen)
+            elif state.vectors is not None:
+                self._suggest.set_words(state.vectors.sorted_words)
+                self.show(list(state.vectors.words[:DEFAULT_WORDS]))
+        elif state.model_gen != self._model_gen:
+            self._model_gen = state.model_gen
+            if self._words:
+                self.show(self._words)
 
     @work(thread=True, exclusive=True, group="onehot-vocab", exit_on_error=False)
-    def _top_words(self, corpus: Any) -> None:
+    def _top_words(self, corpus: Any, generation: int) -> None:
         from corpora.stats import corpus_stats
         from engine.errors import WordlabError
 
@@ -133,13 +146,14 @@ Type up to 12 words in the field (completion from the vocabulary), Enter to show
         except (WordlabError, OSError) as exc:
             self.app.call_from_thread(self._message, str(exc))
             return
-        self.app.call_from_thread(self._got_corpus_words, [w for w, _ in stats.top])
+        self.app.call_from_thread(self._got_corpus_words, [w for w, _ in stats.top], generation)
 
-    def _got_corpus_words(self, words: list[str]) -> None:
+    def _got_corpus_words(self, words: list[str], generation: int) -> None:
+        if generation != self.app.state.corpus_gen:
+            return                                  # a later corpus is already open
         self._corpus_words = words
-        if self.app.vectors is None:
-            self._suggest.set_words(words)
-            self.show(words[:DEFAULT_WORDS])
+        self._suggest.set_words(sorted(words))
+        self.show(words[:DEFAULT_WORDS])
 
     # ----------------------------------------------------------------- display
     @on(Input.Submitted, "#onehot-input")
@@ -168,6 +182,9 @@ Type up to 12 words in the field (completion from the vocabulary), Enter to show
         self._words = list(words)
         self.query_one("#onehot-input", Input).value = " ".join(words)
         kv = self.app.vectors
+        missing = [w for w in words if kv is not None and w not in kv]
+        if missing:
+            kv = None
         try:
             if kv is not None:
                 cmp = compare_onehot_embedding(words, kv)
@@ -182,7 +199,14 @@ Type up to 12 words in the field (completion from the vocabulary), Enter to show
         self._message("")
         left = [onehot_table(words, oh), matrix_table("one-hot L2 distance", words, oh_l2, "{:.2f}")]
         note = self.query_one("#onehot-note", Static)
-        if cmp is None:
+        state = self.app.state
+        if cmp is None and state.vectors is not None:
+            right = [Text(f"the vectors in use ({state.vectors_label()})\n"
+                          f"do not know {', '.join(missing[:4])}: train on "
+                          f"{state.corpus_name or 'this corpus'} (3) to compare", style="italic")]
+            note.update("Every off-diagonal one-hot distance is sqrt(2) = 1.414, and every "
+                        "cosine is 0: one-hot vectors say nothing about which words are alike.")
+        elif cmp is None:
             right = [Text("train a model (3) to compare: the embeddings' distances\n"
                           "will differ from pair to pair", style="italic")]
             note.update("Every off-diagonal one-hot distance is sqrt(2) = 1.414, and every "
@@ -191,8 +215,9 @@ Type up to 12 words in the field (completion from the vocabulary), Enter to show
             right = [matrix_table(f"embedding L2 (d={kv.dim})", words, cmp.embedding_l2, "{:.2f}"),
                      matrix_table("embedding cosine", words, cmp.embedding_cosine, "{:+.2f}")]
             a, b, c = cmp.most_similar_pair()
-            note.update(f"One-hot: every pair sqrt(2) apart, cosine 0. Embeddings: the closest "
-                        f"pair here is {a} ~ {b} (cosine {c:+.2f}).")
+            note.update(f"One-hot: every pair sqrt(2) apart, cosine 0. Embeddings "
+                        f"({state.vectors_label()}): the closest pair here is {a} ~ {b} "
+                        f"(cosine {c:+.2f}).")
         # one-hot L2 beside embedding L2; Columns wraps to one column on narrow terminals
         if cmp is None:
             cells = [left[1], right[0], left[0]]

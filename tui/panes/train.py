@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, ProgressBar, Select, Sparkline, Static
 
 from tui.messages import TrainingFailed, TrainingFinished, TrainingProgress, TrainingStarted
+from tui.state import Provenance
 from tui.widgets.dialogs import PathScreen
 from tui.widgets.pane import FocusTarget, Pane
 from tui.widgets.plots import Plot
@@ -104,6 +105,8 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self._plot_dirty = False
         self._live_dirty = False
         self._status = "idle"
+        self._run_corpus: tuple[str, int] | None = None   # (name, corpus_gen) of the run
+        self._corpus_gen = -1
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -131,7 +134,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
 
     def on_mount(self) -> None:
         self._fill_form()
-        self.watch(self.app, "corpus_options", self._options_changed, init=False)
+        self.watch(self.app, "state", self._state_changed)
         self._show_status()
         self.set_interval(1 / LIVE_HZ, self._redraw_live)
         self.set_interval(PLOT_SECONDS, self._redraw_plot)
@@ -150,9 +153,23 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self.query_one("#loss", Select).value = cfg.loss
         self.query_one("#form-error", Static).update("")
 
-    def _options_changed(self, opts: dict) -> None:
+    def _state_changed(self, state: Any) -> None:
+        """A new corpus: its settings go into the form and the last run's figures are
+        cleared (they were computed on another corpus); new options (sample) go into the form.
+        A run never outlives a corpus switch: the app asks to stop it first."""
         if self._training:
             return
+        if state.corpus_gen != self._corpus_gen:
+            first = self._corpus_gen < 0
+            self._corpus_gen = state.corpus_gen
+            if not first:
+                self._clear_figures()
+                self._message("")
+            name = state.corpus_name
+            self._set_status(f"idle · corpus: {name}" if name else "idle: no corpus open")
+        self._options_changed(state.corpus_options)
+
+    def _options_changed(self, opts: dict) -> None:
         for name in ("min_count", "sample"):
             if name in opts:
                 v = opts[name]
@@ -191,24 +208,32 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             return None
         try:
             config = Word2VecConfig(**values)
-            config.validate()
         except ConfigError as exc:
-            msg = str(exc)
-            for name, _, _ in NUMBER_FIELDS:
-                if msg.startswith(name) or f" {name} " in f" {msg} ".replace("(", " ").replace(":", " "):
-                    self._field_error(name, msg)
-                    break
-            else:
-                form_error.update(msg)
-                form_error.set_class(True, "-shown")
+            form_error.update(str(exc))
+            form_error.set_class(True, "-shown")
             return None
-        return config
+        problems = config.problems()
+        fields = {name for name, _, _ in NUMBER_FIELDS}
+        others = []
+        for problem in problems:       # mark every bad field, not only the first
+            if problem.field in fields:
+                self._field_error(problem.field, str(problem))
+            else:
+                others.append(str(problem))
+        if others:
+            form_error.update("\n".join(others))
+            form_error.set_class(True, "-shown")
+        return None if problems else config
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if not self._training:
             self.action_toggle()
+        if self._training:
+            # the run started from a field: hand the keys back to the pane, so Space pauses
+            # and s stops at once (in the field they would be typed as text)
+            self.focus_default()
 
     def action_focus_form(self) -> None:
         self.query_one("#arch", Select).focus()
@@ -241,9 +266,10 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self._pause.clear()
         self._clear_figures()
         self._training = True
-        self.app.training = True
+        self._run_corpus = (corpus.name, self.app.state.corpus_gen)
         self.set_class(True, "-running")
         self._set_status(f"loading the engine and building the vocabulary of {corpus.name}…")
+        self._run_config = config
         self._train(config, corpus)
         return True
 
@@ -252,6 +278,8 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self._losses.clear()
         self._history.clear()
         self._last = None
+        self._live_dirty = self._plot_dirty = False
+        self.query_one("#train-figures", Static).update("")
         self.query_one("#train-spark", Sparkline).data = []
         self.query_one("#train-plot", Plot).clear()
         self.query_one("#train-progress", ProgressBar).update(total=100, progress=0)
@@ -275,7 +303,8 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self._fill_form()
         self._clear_figures()
         self._message("")
-        self._set_status("idle")
+        name = self.app.state.corpus_name
+        self._set_status(f"idle · corpus: {name}" if name else "idle: no corpus open")
 
     def action_save(self) -> None:
         kv = self.app.vectors
@@ -310,13 +339,16 @@ Press Enter in any field to start; invalid values are explained next to the fiel
 
             from engine.vectors import KeyedVectors
 
-            return KeyedVectors.load(os.path.expanduser(path))
+            full = os.path.expanduser(path)
+            return KeyedVectors.load(full), full
 
-        def loaded(kv: Any) -> None:
-            if kv is not None:
-                self.app.model = None
-                self.app.vectors = kv
-                self._set_status(f"loaded {len(kv):,} vectors of dimension {kv.dim}")
+        def loaded(result: Any) -> None:
+            if result is not None:
+                kv, path = result
+                self.app.set_vectors(kv, Provenance("loaded", path=path))
+                self._clear_figures()
+                self._message("")
+                self._set_status(f"loaded {len(kv):,} vectors of dimension {kv.dim} from {path}")
 
         self.app.push_screen(PathScreen("Load vectors (word2vec text or binary)", check=check), loaded)
 
@@ -377,8 +409,8 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             self.on_training_progress(TrainingProgress(message.progress))
         self._redraw_live()
         self._redraw_plot()
-        self.app.model = message.model
-        self.app.vectors = message.model.vectors()
+        origin = "stopped" if message.stopped else "trained"
+        self.app.set_model(message.model, self._provenance(origin, message.progress))
         V = len(message.model.vocab)
         if message.stopped:
             self._set_status(f"stopped: the vectors so far ({V:,} words) are in use")
@@ -390,15 +422,22 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self._message(message.error)
         if message.model is not None and getattr(message.model, "W_in", None) is not None \
                 and self._last is not None:
-            self.app.model = message.model
-            self.app.vectors = message.model.vectors()
+            self.app.set_model(message.model, self._provenance("failed", self._last))
             self._set_status("failed: the last good weights are in use")
         else:
+            self._clear_figures()
             self._set_status("failed before the first report: no vectors from this run")
+
+    def _provenance(self, origin: str, progress: Any) -> Provenance:
+        name, gen = self._run_corpus or (getattr(self.app.corpus, "name", "?"), self.app.state.corpus_gen)
+        epochs = None
+        if progress is not None:
+            epochs = progress.epochs * progress.fraction if origin != "trained" else progress.epochs
+        return Provenance(origin, corpus=name, corpus_gen=gen,
+                          config=getattr(self, "_run_config", None), epochs=epochs)
 
     def _end_run(self) -> None:
         self._training = False
-        self.app.training = False
         self.set_class(False, "-running")
 
     # ----------------------------------------------------------------- display
@@ -416,15 +455,21 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             state = "[reverse] TRAINING [/reverse] "
         else:
             state = ""
-        keys = "Space pause · s stop" if self._training else "Space start · Enter in a field starts"
+        if self._training and self._pause.is_set():
+            keys = "Space resume · s stop"
+        elif self._training:
+            keys = "Space pause · s stop"
+        else:
+            keys = "Space start · Enter in a field starts"
         self.query_one("#train-status", Static).update(f"{state}{self._status}\n[dim]{keys}[/dim]")
 
     def _show_figures(self, p: Any) -> None:
-        eta = "–" if p.finished else fmt_duration(p.eta)
+        # three short lines: the live column is 45 cells wide at 80x24
+        eta = "done" if p.finished else f"ETA {fmt_duration(p.eta)}"
         self.query_one("#train-figures", Static).update(
-            f"epoch {p.epoch}/{p.epochs}   loss {p.loss:.4f}   lr {p.lr:.5f}\n"
-            f"{p.rate:,.0f} words/s   {p.done:,}/{p.total:,} words   "
-            f"elapsed {fmt_duration(p.elapsed)}   ETA {eta}")
+            f"epoch {p.epoch}/{p.epochs} · loss {p.loss:.4f} · lr {p.lr:.5f}\n"
+            f"{p.rate:,.0f} words/s · {fmt_duration(p.elapsed)} · {eta}\n"
+            f"{p.done:,} / {p.total:,} words")
 
     def on_show(self) -> None:
         """Back on screen: draw what changed while the pane was hidden now, not at the next

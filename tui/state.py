@@ -1,0 +1,137 @@
+"""What the app is looking at: one state, owned by the App, that every pane reads.
+
+The state is a frozen snapshot (``AppState``).  The App holds the current one in a single
+reactive attribute, ``app.state``, and replaces it only through its own methods
+(``WordlabApp.set_corpus``, ``set_model``, ``set_vectors``, ``set_language_model`` ...), which
+apply the rules below.  Panes never keep a copy of the corpus or the model: they watch
+``app.state`` and compare the generation numbers of what they drew (``corpus_gen``,
+``model_gen``, ``lm_gen``) with the new state's, and clear or redraw what changed.
+
+The rules, as the app shows them:
+
+1. **Every model says where it comes from.**  Word2Vec weights and vectors carry a
+   ``Provenance``: trained on which corpus (its name and the corpus generation), with which
+   settings, how far (finished, stopped early, failed with the last good weights), or loaded
+   from which file.  ``Provenance.label()`` is the line the panes print beside any result.
+2. **Switching corpus keeps the vectors, labelled.**  A model trained on corpus X stays in
+   use for Explore and Evaluate after a switch to Y, labelled "trained on X", and the user is
+   told so.  The panes that work on the corpus itself (One-hot's words, Step's examples, Train's
+   figures) start from the new corpus: Step steps through fresh weights, since X's vocabulary
+   does not cover Y's words.  ``AppState.model_fits_corpus`` says which case holds.
+3. **Switching corpus while a run trains asks first** (stop it and switch, or keep training).
+4. **Loaded vectors have no corpus**: labelled "loaded from PATH"; they never stand for the
+   current corpus's model in step mode.
+5. **The language model** (LSTM pane) follows the same rules with its own generation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a model or a set of vectors comes from."""
+
+    #: "trained" (the run finished), "stopped" (stopped early), "failed" (the last good
+    #: weights of a run that failed), "loaded" (read from a file).
+    origin: str
+    #: the corpus the model was trained on (its display name), None for loaded vectors.
+    corpus: str | None = None
+    #: the ``AppState.corpus_gen`` it was trained on, None for loaded vectors.
+    corpus_gen: int | None = None
+    #: the training settings (an engine config), None for loaded vectors.
+    config: Any = None
+    #: epochs completed (fractional for a stopped run).
+    epochs: float | None = None
+    #: the file the vectors were loaded from.
+    path: str | None = None
+
+    def label(self) -> str:
+        """One line for the screen: 'trained on toy-world · sg/neg d=100 · 5 epochs'."""
+        if self.origin == "loaded":
+            return f"loaded from {self.path}" if self.path else "loaded from a file"
+        parts = [f"trained on {self.corpus}"]
+        cfg = self.config
+        if cfg is not None and hasattr(cfg, "arch"):
+            parts.append(f"{cfg.arch}/{cfg.loss} d={cfg.dim}")
+        elif cfg is not None and hasattr(cfg, "cell"):
+            parts.append(f"{cfg.cell} H={getattr(cfg, 'hidden', '?')}")
+        if self.epochs is not None:
+            whole = abs(self.epochs - round(self.epochs)) < 1e-9
+            parts.append(f"{self.epochs:.0f} epochs" if whole else f"{self.epochs:.2f} epochs")
+        if self.origin == "stopped":
+            parts.append("stopped early")
+        elif self.origin == "failed":
+            parts.append("last good weights of a failed run")
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class AppState:
+    """A snapshot of what the app is looking at.  Replace it, never mutate it."""
+
+    corpus: Any = None                  # a corpora ``Corpus``
+    corpus_options: dict = field(default_factory=dict)   # lower, min_count, sample
+    corpus_gen: int = 0                 # bumped whenever the corpus (or its options) change
+    model: Any = None                   # the engine ``Word2Vec`` (None for loaded vectors)
+    vectors: Any = None                 # ``KeyedVectors`` from the model or a file
+    provenance: Provenance | None = None
+    model_gen: int = 0                  # bumped whenever model/vectors change
+    lm: Any = None                      # a trained ``LanguageModelSession``
+    lm_provenance: Provenance | None = None
+    lm_gen: int = 0
+
+    # ------------------------------------------------------------------ questions
+    @property
+    def corpus_name(self) -> str | None:
+        return getattr(self.corpus, "name", None)
+
+    @property
+    def model_fits_corpus(self) -> bool:
+        """True when the Word2Vec model was trained on the corpus now open (rule 2)."""
+        p = self.provenance
+        return (self.model is not None and p is not None and p.corpus_gen is not None
+                and p.corpus_gen == self.corpus_gen)
+
+    @property
+    def lm_fits_corpus(self) -> bool:
+        p = self.lm_provenance
+        return (self.lm is not None and p is not None and p.corpus_gen is not None
+                and p.corpus_gen == self.corpus_gen)
+
+    def vectors_label(self) -> str:
+        """'vectors trained on toy-world · ...' or a hint when there are none."""
+        if self.vectors is None:
+            return "no vectors yet: train on pane 3 (Space) or load a file there (o)"
+        label = self.provenance.label() if self.provenance else "vectors"
+        if self.model is not None and not self.model_fits_corpus and self.corpus is not None:
+            label += f" (not on {self.corpus_name}, the corpus now open)"
+        return label
+
+    # ------------------------------------------------------------------ transitions
+    def with_corpus(self, corpus: Any, options: dict) -> "AppState":
+        """A new corpus (or new options): the model stays, labelled (rule 2)."""
+        return replace(self, corpus=corpus, corpus_options=dict(options),
+                       corpus_gen=self.corpus_gen + 1)
+
+    def with_options(self, options: dict) -> "AppState":
+        """Options that change training only (sample): the corpus and its figures stay."""
+        return replace(self, corpus_options=dict(options))
+
+    def with_model(self, model: Any, vectors: Any, provenance: Provenance) -> "AppState":
+        return replace(self, model=model, vectors=vectors, provenance=provenance,
+                       model_gen=self.model_gen + 1)
+
+    def with_vectors(self, vectors: Any, provenance: Provenance) -> "AppState":
+        """Vectors from a file: no model, no corpus (rule 4)."""
+        return replace(self, model=None, vectors=vectors, provenance=provenance,
+                       model_gen=self.model_gen + 1)
+
+    def without_model(self) -> "AppState":
+        return replace(self, model=None, vectors=None, provenance=None,
+                       model_gen=self.model_gen + 1)
+
+    def with_lm(self, lm: Any, provenance: Provenance | None) -> "AppState":
+        return replace(self, lm=lm, lm_provenance=provenance, lm_gen=self.lm_gen + 1)
