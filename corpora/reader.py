@@ -14,7 +14,9 @@ Encoding policy (documented for users in one line each):
   mostly-UTF-8 file with a few stray bytes intact.
 * ``encoding="latin-1"`` (or any Python codec name) forces a codec instead.
 * A file with NUL bytes in its first block, or whose first block is mostly undecodable or
-  control characters, "looks like a binary file" and is refused.
+  control characters, is refused, with what it looks like (:func:`looks_like`): "an executable
+  (ELF)", "a ZIP archive", "an image (PNG)", ... or "binary data (NUL bytes)", never its raw
+  bytes.
 
 Sentences: one per line by default; a line longer than :data:`LONG_LINE` tokens is cut into
 sentences of :data:`LONG_LINE_CHUNK` tokens as it streams.  With ``chunk=N`` line breaks are
@@ -39,6 +41,7 @@ __all__ = [
     "FileReport",
     "sniff",
     "iter_sentences",
+    "looks_like",
 ]
 
 BLOCK = 1 << 18            # 256 KiB per read: a block's tokens, not the file, bound the memory
@@ -132,6 +135,61 @@ def _open(path: Path):
         raise CorpusError(f"cannot read {path}: {e.strerror or e}") from None
 
 
+# (offset, magic bytes, what the file is); checked in order, first match wins.
+_SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"\x7fELF", "an executable (ELF)"),
+    (0, b"MZ", "a Windows executable (PE)"),
+    (0, b"\xcf\xfa\xed\xfe", "an executable (Mach-O)"),
+    (0, b"\xce\xfa\xed\xfe", "an executable (Mach-O)"),
+    (0, b"\xca\xfe\xba\xbe", "an executable (Mach-O) or a Java class file"),
+    (0, b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.jar/.pt, which are ZIPs)"),
+    (0, b"PK\x05\x06", "a ZIP archive (empty)"),
+    (0, b"\x1f\x8b", "a gzip file (unpack it first: gunzip)"),
+    (0, b"BZh", "a bzip2 file (unpack it first: bunzip2)"),
+    (0, b"\xfd7zXZ\x00", "an xz file (unpack it first: unxz)"),
+    (0, b"\x28\xb5\x2f\xfd", "a zstd file (unpack it first: unzstd)"),
+    (0, b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (257, b"ustar", "a tar archive"),
+    (0, b"%PDF", "a PDF document"),
+    (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc/.xls/.ppt)"),
+    (0, b"\x89PNG", "an image (PNG)"),
+    (0, b"\xff\xd8\xff", "an image (JPEG)"),
+    (0, b"GIF8", "an image (GIF)"),
+    (0, b"II*\x00", "an image (TIFF)"),
+    (0, b"MM\x00*", "an image (TIFF)"),
+    (0, b"ID3", "audio (MP3)"),
+    (0, b"OggS", "audio or video (Ogg)"),
+    (0, b"fLaC", "audio (FLAC)"),
+    (4, b"ftyp", "a video or audio file (MP4/MOV)"),
+    (0, b"\x1aE\xdf\xa3", "a video (Matroska/WebM)"),
+    (0, b"SQLite format 3\x00", "an SQLite database"),
+    (0, b"\x93NUMPY", "a NumPy array file (.npy)"),
+)
+_RIFF = {b"WEBP": "an image (WebP)", b"WAVE": "audio (WAV)", b"AVI ": "a video (AVI)"}
+_W2V_HEADER = re.compile(rb"\s*\d+[ \t]+\d+[ \t]*\r?\n")
+
+
+def looks_like(head: bytes) -> str | None:
+    """What a file whose first bytes are ``head`` looks like, from its signature (magic
+    bytes): ``"an executable (ELF)"``, ``"a ZIP archive ..."``, ``"an image (PNG)"``, ...
+    ``"a binary word2vec vectors file"`` for a ``<words> <dimensions>`` header followed by
+    raw floats; None when no known signature matches.  For messages: a user told what the
+    file is sees the mistake at once, which ``'\\x7fELF\\x02...'`` does not show."""
+    for offset, magic, what in _SIGNATURES:
+        if head[offset:offset + len(magic)] == magic:
+            return what
+    if head[:4] == b"RIFF" and head[8:12] in _RIFF:
+        return _RIFF[head[8:12]]
+    if _W2V_HEADER.match(head):
+        return "a binary word2vec vectors file (open it as vectors)"
+    return None
+
+
+def _binary_file(path: Path, head: bytes, evidence: str) -> CorpusError:
+    what = looks_like(head) or f"binary data ({evidence})"
+    return CorpusError(f"{path} looks like {what}, not text")
+
+
 def sniff(path: Path, encoding: str | None = None) -> str:
     """Look at the first block: refuse binaries, return the codec that will be used.
 
@@ -144,14 +202,17 @@ def sniff(path: Path, encoding: str | None = None) -> str:
         raise CorpusError(f"{path} is empty")
     codec, skip = _detect_encoding(head, encoding)
     if not codec.startswith(("utf-16", "utf-32")) and b"\x00" in head:
-        raise CorpusError(f"{path} looks like a binary file (it contains NUL bytes), not text")
+        raise _binary_file(path, head, "NUL bytes")
     dec = _Decoder(codec)
     text = dec.decode(head[skip:])
     if text:
         controls = len(_CONTROL.findall(text))
         if controls > 0.05 * len(text):
-            raise CorpusError(f"{path} looks like a binary file (control characters), not text")
+            raise _binary_file(path, head, "control characters")
         if dec.replaced > 0.3 * len(text):
+            what = looks_like(head)
+            if what:  # e.g. a JPEG without a NUL in its first block
+                raise CorpusError(f"{path} looks like {what}, not text")
             # Greek/Cyrillic/... in a legacy code page: Windows-1252 would make nonsense words
             raise CorpusError(f"{path} is mostly not UTF-8 ({dec.replaced:,} bad bytes in its first "
                               f"{len(head):,}); if it is text, name its encoding with --encoding "

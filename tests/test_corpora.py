@@ -194,21 +194,46 @@ def test_large_file_with_no_words_fails_while_streaming(tmp_path):
 def test_binary_file(tmp_path):
     p = tmp_path / "image.txt"
     p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
-    with pytest.raises(CorpusError, match="looks like a binary file"):
+    with pytest.raises(CorpusError, match=r"looks like an image \(PNG\), not text"):
         open_corpus(p)
+
+
+@pytest.mark.parametrize("head, what", [
+    (b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 56, "an executable (ELF)"),
+    (b"MZ\x90\x00\x03\x00\x00\x00", "a Windows executable"),
+    (b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "a ZIP archive"),
+    (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", "a gzip file"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00", "a PDF document"),
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "an image (JPEG)"),
+    (b"GIF89a\x01\x00\x01\x00\x00\x00", "an image (GIF)"),
+    (b"RIFF\x24\x00\x00\x00WEBPVP8 ", "an image (WebP)"),
+    (b"SQLite format 3\x00\x10\x00", "an SQLite database"),
+    (b"3 2\n" + b"cat " + b"\x00\x00\x80?\x00\x00\x00\x00\n", "a binary word2vec vectors file"),
+    (b"hello\x00\x00\x00world\x00", "binary data (NUL bytes)"),
+    (b"\x01\x02\x03\x04\x05\x06abc" * 20, "binary data (control characters)"),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_binary_file_says_what_it_looks_like(tmp_path, head, what):
+    """Never the raw bytes ('\\x7fELF\\x02...'): what the file looks like, in words."""
+    p = tmp_path / "mystery.txt"
+    p.write_bytes(head + bytes(range(1, 256)) * 2)
+    with pytest.raises(CorpusError) as err:
+        open_corpus(p)
+    message = str(err.value)
+    assert f"looks like {what}" in message and message.endswith("not text")
+    assert "\\x" not in message and "\x00" not in message
 
 
 def test_binary_file_with_a_forced_encoding(tmp_path):
     p = tmp_path / "data.bin"
     p.write_bytes(b"text\x00\x00\x01\x02 more")
-    with pytest.raises(CorpusError, match="looks like a binary file"):
+    with pytest.raises(CorpusError, match=r"looks like binary data \(NUL bytes\)"):
         open_corpus(p, encoding="latin-1")
 
 
 def test_mostly_undecodable_file_is_binary(tmp_path):
     p = tmp_path / "noise.txt"
     p.write_bytes(bytes(b for b in range(1, 256) if b not in b"\t\n\r\f\v ") * 50)
-    with pytest.raises(CorpusError, match="looks like a binary file"):
+    with pytest.raises(CorpusError, match=r"looks like binary data \(control characters\)"):
         open_corpus(p)
 
 
