@@ -1,7 +1,9 @@
 """The ``wordlab`` command: argument parsing, dispatch, and turning bad input into one line.
 
-``wordlab`` alone opens the Textual app; the subcommands (``train``, ``query``, ``eval``,
-``corpora``) are headless.  Contract (docs/ARCHITECTURE.md): every ``WordlabError`` and
+``wordlab`` alone opens the Textual app, and so does ``wordlab CORPUS`` (a built-in name, a text
+file or a folder of them) or ``wordlab VECTORS_FILE`` (a word2vec file: opened with those
+vectors loaded), or both; the subcommands (``train``, ``query``, ``eval``, ``corpora``) are
+headless, and a subcommand's name wins over a file of that name (say ``./train``).  Contract (docs/ARCHITECTURE.md): every ``WordlabError`` and
 ``OSError`` becomes ONE line on stderr and exit code 2; argparse's usage errors are one
 line too (exit 2); Ctrl-C exits 130.  Nothing heavy (torch, textual, rich) is imported
 until a subcommand needs it.
@@ -13,6 +15,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from cli import output
 
@@ -69,9 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog=output.PROG,
-        description="Learn how word embeddings and recurrent networks learn. "
-                    "Without a subcommand, opens the terminal app.",
+        usage="%(prog)s [-h] [--version] [CORPUS] [VECTORS_FILE]\n"
+              "       %(prog)s COMMAND ...",
+        description="Learn how word embeddings and recurrent networks learn.\n"
+                    "Without a subcommand, opens the terminal app: on CORPUS (a built-in name:\n"
+                    f"{', '.join(_builtin_corpora())}; a text file or a folder of them) "
+                    "and/or with\nthe word2vec VECTORS_FILE loaded.",
         epilog="Examples:\n"
+               "  wordlab toy-world                 (the app, on the toy-world corpus)\n"
+               "  wordlab toy-world toy.vec         (... with the vectors in toy.vec loaded)\n"
                "  wordlab train --corpus toy-world --out toy.vec\n"
                "  wordlab query toy.vec --analogy man king woman\n"
                "  wordlab eval toy.vec --analogies toy-world\n"
@@ -80,17 +89,94 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction,
                         help="show the version and exit")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser,
+                                prog=output.PROG)  # not derived from the custom usage
     train.add_parser(sub)
     query.add_parser(sub)
     eval_cmd.add_parser(sub)
     corpora_cmd.add_parser(sub)
+    parser.commands = tuple(sub.choices)  # type: ignore[attr-defined]
     return parser
 
 
-def open_app() -> int:
-    """``wordlab`` with no subcommand: the Textual app (imported only now: it is heavy)."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+def _builtin_corpora() -> tuple[str, ...]:
+    from corpora.registry import BUILTINS
+
+    return BUILTINS
+
+
+def build_app_parser(prog: str = output.PROG) -> argparse.ArgumentParser:
+    """The app's own arguments: ``[CORPUS] [VECTORS_FILE]`` (either, both, in any order)."""
+    parser = _Parser(
+        prog=prog,
+        usage="%(prog)s [-h] [CORPUS] [VECTORS_FILE]",
+        description="Open the wordlab app on CORPUS (a built-in name: "
+                    f"{', '.join(_builtin_corpora())}; a text file or a folder of them; default: "
+                    "lecture) and/or with the word2vec VECTORS_FILE (text, binary or .gz) loaded.",
+    )
+    parser.add_argument("targets", nargs="*", metavar="CORPUS|VECTORS_FILE",
+                        help="a corpus, a vectors file, or one of each")
+    return parser
+
+
+def _looks_like_vectors(head: bytes) -> bool:
+    """A word2vec file starts with a ``<words> <dimensions>`` line (text and binary alike), or
+    is gzip-compressed (a text corpus never is: the corpus reader refuses gzip)."""
+    if head.startswith(b"\x1f\x8b"):
+        return True
+    first = head.split(b"\n", 1)[0].strip()
+    fields = first.split()
+    return len(fields) == 2 and all(f.isdigit() for f in fields)
+
+
+def app_target(arg: str) -> tuple[str, str]:
+    """What ``wordlab ARG`` means: ``("corpus", name_or_path)`` or ``("vectors", path)``.
+
+    Checked now, so that a typo or an unreadable file is one line and exit 2 rather than a
+    notice inside the app.  Raises UsageError, CorpusError or OSError."""
+    from corpora import open_corpus
+    from corpora.registry import BUILTINS
+
+    if arg in BUILTINS:
+        open_corpus(arg)  # cheap; says e.g. that text8 is not downloaded yet
+        return "corpus", arg
+    path = Path(arg).expanduser()
+    if not path.exists():
+        if os.sep in arg or "/" in arg or "." in arg:
+            raise UsageError(f"no such file or folder: {arg} (the app takes a corpus and/or a "
+                             "word2vec vectors file)")
+        raise UsageError(f"{arg!r} is not a command (train, query, eval, corpora), a built-in "
+                         f"corpus ({', '.join(BUILTINS)}), nor a file or folder here")
+    if path.is_file():
+        with path.open("rb") as f:  # PermissionError & co. become one line in main()
+            head = f.read(4096)
+        if _looks_like_vectors(head):
+            return "vectors", str(path)
+    open_corpus(path)  # refuses binaries, empty files and folders without text, in one line
+    return "corpus", str(path)
+
+
+def app_main(argv: Sequence[str], prog: str = output.PROG) -> int:
+    """``wordlab [CORPUS] [VECTORS_FILE]``: check the arguments, then open the app."""
+    args = build_app_parser(prog).parse_args(list(argv))
+    chosen: dict[str, str] = {}
+    for arg in args.targets:
+        kind, value = app_target(arg)
+        if kind in chosen:
+            raise UsageError(f"two {'corpora' if kind == 'corpus' else 'vectors files'} given "
+                             f"({chosen[kind]!r} and {value!r}); the app takes one of each")
+        chosen[kind] = value
+    return open_app(corpus=chosen.get("corpus"), vectors=chosen.get("vectors"))
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def open_app(corpus: str | None = None, vectors: str | None = None) -> int:
+    """The Textual app (imported only now: it is heavy), on ``corpus`` (default: the app's,
+    the lecture) with the vectors file ``vectors`` loaded."""
+    if not _interactive():
         output.error("the app needs an interactive terminal (over SSH use 'ssh -t'); "
                      "see 'wordlab --help' for the headless commands")
         return EXIT_USAGE
@@ -106,21 +192,38 @@ def open_app() -> int:
                          "(pip install wordlab installs it)")
             return EXIT_USAGE
         raise
-    app = WordlabApp()
+    kwargs: dict = {}
+    if corpus is not None:
+        kwargs["corpus_name"] = corpus
+    if vectors is not None:
+        kwargs["vectors_path"] = vectors
+    app = WordlabApp(**kwargs)
     app.run()
     return getattr(app, "return_code", None) or EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``wordlab`` with ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
+    argv = [str(a) for a in (sys.argv[1:] if argv is None else argv)]
+    parser = build_parser()
+    if argv and not argv[0].startswith("-") and argv[0] not in parser.commands:
+        return _guarded(lambda: app_main(argv))   # wordlab CORPUS / VECTORS_FILE
+    args = parser.parse_args(argv)  # usage errors exit 2 inside, with one line
+    return _guarded(lambda: open_app() if args.command is None else args.handler(args))
+
+
+def main_app(argv: Sequence[str] | None = None, prog: str = "python -m tui") -> int:
+    """``python -m tui [CORPUS] [VECTORS_FILE]``: the app only, same checks as ``wordlab``."""
+    argv = [str(a) for a in (sys.argv[1:] if argv is None else argv)]
+    return _guarded(lambda: app_main(argv, prog))
+
+
+def _guarded(action) -> int:
+    """Run ``action()``; every error a user can cause becomes one line and exit code 2."""
     from engine.errors import WordlabError
 
-    parser = build_parser()
-    args = parser.parse_args(argv)  # usage errors exit 2 inside, with one line
     try:
-        if args.command is None:
-            return open_app()
-        return args.handler(args)
+        return action()
     except KeyboardInterrupt:
         output.note("interrupted")
         return EXIT_INTERRUPTED

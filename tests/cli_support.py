@@ -24,3 +24,29 @@ def assert_one_line_error(code, out, err, *needles):
     for needle in needles:
         assert needle.lower() in lines[0].lower(), (needle, lines[0])
     return lines[0]
+
+
+def make_unreadable(monkeypatch, path):
+    """Opening ``path`` raises PermissionError, as ``chmod 000`` does for a normal user.
+
+    chmod alone stops nobody when the suite runs as root (containers, CI); patching ``open``
+    (``builtins.open`` and ``io.open``, which ``Path.open`` uses) and ``os.open`` makes the
+    error happen for every user, so these tests never skip."""
+    import builtins
+    import errno
+    import io
+    import os
+
+    target = os.path.realpath(os.fspath(path))
+
+    def refuse(real):
+        def opener(file, *args, **kwargs):
+            if isinstance(file, (str, bytes, os.PathLike)) and \
+                    os.path.realpath(os.fsdecode(os.fspath(file))) == target:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(file))
+            return real(file, *args, **kwargs)
+        return opener
+
+    monkeypatch.setattr(builtins, "open", refuse(builtins.open))
+    monkeypatch.setattr(io, "open", refuse(io.open))
+    monkeypatch.setattr(os, "open", refuse(os.open))
