@@ -301,10 +301,57 @@ class WordlabApp(App):
     def _check_size(self, width: int, height: int) -> None:
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         try:
+            tabs = self.query_one("#tabs")
+            was_hidden = not tabs.display
             self.query_one("#too-small").display = small
-            self.query_one("#tabs").display = not small
+            tabs.display = not small
         except NoMatches:  # before compose there is nothing to toggle
-            pass
+            return
+        if was_hidden and not small:
+            # hiding the tabs took the focus away from the pane (the footer then showed only
+            # the app's keys and the pane's keys did nothing): give it back
+            self.call_after_refresh(self._focus_current)
+
+    # ----------------------------------------------------------------- errors
+    #: seconds between two notifications of the same unexpected error
+    ERROR_NOTIFY_GAP = 5.0
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error in a handler or a redraw.  While a run trains it must not take
+        the app (and the run) down: show one line, log the traceback, and carry on.  Otherwise
+        Textual's default applies (exit with the traceback), so bugs stay visible."""
+        if not self.any_training():
+            super()._handle_exception(error)
+            return
+        import time
+        import traceback
+
+        text = f"{type(error).__name__}: {error}"
+        path = self._log_error("".join(traceback.format_exception(error)))
+        now = time.monotonic()
+        last = getattr(self, "_last_error", (None, 0.0))
+        if last[0] != text or now - last[1] > self.ERROR_NOTIFY_GAP:
+            self._last_error = (text, now)
+            where = f" (details in {path})" if path else ""
+            self.notify(f"an error in the display: {text}{where}. The run goes on.",
+                        severity="error", timeout=8)
+
+    @staticmethod
+    def _log_error(text: str) -> str | None:
+        """Append a traceback to wordlab's error log; the log's path, or None."""
+        import os
+
+        try:
+            from platformdirs import user_cache_dir
+
+            folder = user_cache_dir("wordlab")
+            os.makedirs(folder, exist_ok=True)
+            path = os.path.join(folder, "errors.log")
+            with open(path, "a", encoding="utf-8") as fh:
+                fh.write(text + "\n")
+            return path
+        except OSError:
+            return None
 
     # ----------------------------------------------------------------- panes
     @staticmethod

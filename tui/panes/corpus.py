@@ -303,12 +303,15 @@ The options here are the defaults of the Train pane's min_count and sample.
                 return
             current = self.app.corpus
             self._source = getattr(current, "name", "") if current is not None else ""
-            self.query_one("#corpus-summary", Static).update(
+            self._set_fields(self.app.corpus_options)
+            self.query_one("#corpus-error", Static).update(
                 f"kept {getattr(current, 'name', 'the current corpus')}: training goes on "
                 f"(stop it on pane 3 to switch to {corpus.name})")
-            if current is not None:
-                self._set_fields(self.app.corpus_options)
-                self._compute_stats(current, dict(self.app.corpus_options))
+            ol = self.query_one("#corpus-options", OptionList)
+            try:
+                ol.highlighted = ol.get_option_index(self._source)
+            except Exception:  # noqa: BLE001 - a file corpus is not in the list
+                pass
 
         self._pending = corpus
         self.app.set_corpus(corpus, options, done=done)
