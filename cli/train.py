@@ -17,61 +17,99 @@ from pathlib import Path
 
 from cli import corpora_cmd, output
 
-# gensim's defaults (Word2Vec(vector_size=100, window=5, min_count=5, negative=5,
-# sample=1e-3, epochs=5, alpha=0.025, min_alpha=0.0001)); tests check that they match
-# engine.word2vec.Word2VecConfig's own defaults.
-DEFAULTS = dict(arch="sg", loss="neg", dim=100, window=5, min_count=5, max_vocab=None,
-                negative=5, sample=1e-3, epochs=5, alpha=0.025, min_alpha=0.0001,
-                seed=1, threads=2)
-
 INTERRUPT_JOIN_S = 30.0  # the engine promises <= 100 ms; this only guards against a bug
+
+# The training flags default to None ("not given"): the settings come from
+# engine.settings.training_settings(corpus, **given flags), the one definition the app's Train
+# form uses too (the engine's general defaults, gensim's, with the corpus's suggestions over
+# them: `wordlab train --corpus lecture` trains with the lecture's).  Importing the engine
+# (numpy: ~0.2 s) is left to the moment it is needed, so the help text names the defaults
+# through _HelpFormatter, which looks them up only when help is shown.
+_ENGINE = "%(engine)s"          # in a help string: the engine's general default
+_SETTINGS = "{per-corpus settings}"   # in the epilog: the per-corpus table
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Help with the engine's defaults filled in when it is shown (not when parsing)."""
+
+    def _get_help_string(self, action):
+        text = action.help or ""
+        if _ENGINE in text:
+            from engine.settings import GENERAL
+
+            value = getattr(GENERAL, action.dest)
+            text = text.replace(_ENGINE, "no limit" if value is None else f"{value:g}"
+                                if isinstance(value, float) else str(value))
+        return text
+
+    def _format_text(self, text):
+        if _SETTINGS in text:
+            text = text.replace(_SETTINGS, settings_table())
+        return super()._format_text(text)
+
+
+def settings_table() -> str:
+    """The settings each built-in corpus changes from the general defaults (for --help)."""
+    from corpora.registry import BUILTINS
+    from engine.settings import suggested
+
+    lines = []
+    for name in BUILTINS:
+        hints = suggested(name)
+        what = ", ".join(f"{k.replace('_', '-')} {v:g}" if isinstance(v, float) else
+                         f"{k.replace('_', '-')} {v}" for k, v in hints.items())
+        lines.append(f"  {name:<11} {what or 'the general defaults'}")
+    return "\n".join(lines)
 
 
 def add_parser(sub) -> None:
-    d = DEFAULTS
     p = sub.add_parser(
         "train", help="train Word2Vec on a corpus and save the vectors",
+        formatter_class=_HelpFormatter,
         description="Train Word2Vec (Skip-gram or CBOW; full softmax, negative sampling or "
                     "hierarchical softmax) and save the vectors in word2vec's C format, "
-                    "which gensim reads. Defaults follow gensim.",
-        epilog="Example: wordlab train --corpus toy-world --arch sg --loss neg --out toy.vec")
+                    "which gensim reads. Settings not given on the command line are the "
+                    "corpus's (below), else gensim's defaults, the same as the app's Train form.",
+        epilog="Settings per corpus (over the general defaults; any flag overrides them):\n"
+               f"{_SETTINGS}\n\n"
+               "Example: wordlab train --corpus toy-world --arch sg --loss neg --out toy.vec")
     p.add_argument("--corpus", required=True, metavar="NAME|PATH",
                    help="a built-in corpus (see 'wordlab corpora') or a .txt file / folder")
     p.add_argument("--out", required=True, metavar="FILE", help="where to save the vectors")
     p.add_argument("--binary", action="store_true",
                    help="save in word2vec's binary format (default: text)")
-    p.add_argument("--arch", choices=("sg", "cbow"), default=d["arch"],
-                   help="sg: Skip-gram (centre -> context); cbow: context -> centre "
-                        "(default %(default)s)")
-    p.add_argument("--loss", choices=("softmax", "neg", "hs"), default=d["loss"],
-                   help="output layer: full softmax (the lecture's), negative sampling, "
-                        "hierarchical softmax (default %(default)s)")
-    p.add_argument("--dim", type=int, default=d["dim"], metavar="N",
-                   help="embedding size d (default %(default)s)")
-    p.add_argument("--window", type=int, default=d["window"], metavar="N",
-                   help="maximum context window; word2vec.c reduces it at random "
-                        "(default %(default)s)")
-    p.add_argument("--min-count", type=int, default=None, metavar="N",
-                   help=f"ignore words seen fewer than N times (default {d['min_count']})")
-    p.add_argument("--max-vocab", type=int, default=d["max_vocab"], metavar="N",
-                   help="keep only the N most frequent words (default: no limit)")
-    p.add_argument("--negative", type=int, default=d["negative"], metavar="K",
-                   help="negative samples per example with --loss neg (default %(default)s)")
-    p.add_argument("--sample", type=float, default=d["sample"], metavar="S",
-                   help="subsampling threshold for frequent words, 0 = off "
-                        "(default %(default)s)")
-    p.add_argument("--epochs", type=int, default=d["epochs"], metavar="N",
-                   help="passes over the corpus (default %(default)s)")
-    p.add_argument("--alpha", type=float, default=d["alpha"], metavar="LR",
-                   help="initial learning rate (default %(default)s)")
-    p.add_argument("--min-alpha", type=float, default=d["min_alpha"], metavar="LR",
-                   help="final learning rate; decays linearly (default %(default)s)")
+    p.add_argument("--arch", metavar="ARCH",
+                   help=f"sg: Skip-gram (centre -> context); cbow: context -> centre "
+                        f"(default {_ENGINE})")
+    p.add_argument("--loss", metavar="LOSS",
+                   help=f"output layer: softmax (the lecture's full softmax), neg (negative "
+                        f"sampling), hs (hierarchical softmax) (default {_ENGINE})")
+    p.add_argument("--dim", type=int, metavar="N",
+                   help=f"embedding size d (default {_ENGINE})")
+    p.add_argument("--window", type=int, metavar="N",
+                   help=f"maximum context window; word2vec.c reduces it at random "
+                        f"(default {_ENGINE})")
+    p.add_argument("--min-count", type=int, metavar="N",
+                   help=f"ignore words seen fewer than N times (default {_ENGINE})")
+    p.add_argument("--max-vocab", type=int, metavar="N",
+                   help=f"keep only the N most frequent words (default {_ENGINE})")
+    p.add_argument("--negative", type=int, metavar="K",
+                   help=f"negative samples per example with --loss neg (default {_ENGINE})")
+    p.add_argument("--sample", type=float, metavar="S",
+                   help=f"subsampling threshold for frequent words, 0 = off "
+                        f"(default {_ENGINE})")
+    p.add_argument("--epochs", type=int, metavar="N",
+                   help=f"passes over the corpus (default {_ENGINE})")
+    p.add_argument("--alpha", type=float, metavar="LR",
+                   help=f"initial learning rate (default {_ENGINE})")
+    p.add_argument("--min-alpha", type=float, metavar="LR",
+                   help=f"final learning rate; decays linearly (default {_ENGINE})")
     p.add_argument("--cbow-sum", action="store_true",
                    help="CBOW: sum the context vectors instead of averaging them")
-    p.add_argument("--seed", type=int, default=d["seed"], metavar="N",
-                   help="random seed; same seed, same vectors (default %(default)s)")
-    p.add_argument("--threads", type=int, default=d["threads"], metavar="N",
-                   help="upper bound on compute threads (default %(default)s); wordlab's "
+    p.add_argument("--seed", type=int, metavar="N",
+                   help=f"random seed; same seed, same vectors (default {_ENGINE})")
+    p.add_argument("--threads", type=int, metavar="N",
+                   help=f"upper bound on compute threads (default {_ENGINE}); wordlab's "
                         "fast path computes on one thread, which measured faster on 2 cores "
                         "than torch's threads (engine/fast.py)")
     p.add_argument("--quiet", "-q", action="store_true",
@@ -81,34 +119,44 @@ def add_parser(sub) -> None:
     p.set_defaults(handler=run)
 
 
-def build_config(args: argparse.Namespace):
-    """A validated ``Word2VecConfig`` from the arguments (ConfigError: one clear line)."""
-    from engine.errors import ConfigError
-    from engine.word2vec import Word2VecConfig
+#: the training flags: Word2VecConfig field -> argparse dest (the same name)
+_TRAINING_FLAGS = ("arch", "loss", "dim", "window", "min_count", "max_vocab", "negative",
+                   "sample", "epochs", "alpha", "min_alpha", "seed", "threads")
 
-    config = Word2VecConfig(
-        arch=args.arch, loss=args.loss, dim=args.dim, window=args.window,
-        negative=args.negative, sample=args.sample,
-        min_count=DEFAULTS["min_count"] if args.min_count is None else args.min_count,
-        max_vocab=args.max_vocab, epochs=args.epochs, alpha=args.alpha,
-        min_alpha=args.min_alpha, cbow_mean=not args.cbow_sum, seed=args.seed,
-        threads=args.threads)
-    try:
-        config.validate()
-    except ConfigError as err:
-        raise ConfigError(_as_flag(str(err))) from None
+
+def build_config(args: argparse.Namespace):
+    """A validated ``Word2VecConfig``: the corpus's settings with the flags given over them
+    (ConfigError: one clear line naming the flag)."""
+    from engine.errors import ConfigError
+    from engine.settings import training_settings
+
+    given = {name: getattr(args, name, None) for name in _TRAINING_FLAGS}
+    if getattr(args, "cbow_sum", False):
+        given["cbow_mean"] = False
+    config = training_settings(args.corpus, **given)
+    problems = config.problems()
+    if problems:
+        err = problems[0]
+        raise ConfigError(_as_flag(str(err)), field=getattr(err, "field", None)) from None
     return config
 
 
 # Config fields as the user typed them: "min_alpha must be ..." reads "--min-alpha must be ...".
-_FLAGS = {name: "--" + name.replace("_", "-") for name in (
-    "dim", "window", "negative", "sample", "min_count", "max_vocab", "epochs", "alpha",
-    "min_alpha", "seed", "threads")}
+_FLAGS = {name: "--" + name.replace("_", "-") for name in _TRAINING_FLAGS}
 
 
 def _as_flag(message: str) -> str:
     head, sep, rest = message.partition(" ")
+    if head == "unknown" and rest.split(" ")[0] in ("arch", "loss"):
+        return "unknown --" + rest         # "unknown --arch 'rnn' (choose sg or cbow)"
     return _FLAGS[head] + sep + rest if head in _FLAGS else message
+
+
+def describe(config) -> str:
+    """The settings that shape a run, in one line: 'sg/neg, dim 20, window 3, 50 epochs,
+    alpha 0.1, sample 0'."""
+    return (f"{config.arch}/{config.loss}, dim {config.dim}, window {config.window}, "
+            f"{config.epochs} epochs, alpha {config.alpha:g}, sample {config.sample:g}")
 
 
 def check_writable(path: Path) -> None:
@@ -333,7 +381,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         output.note(f"{output.fmt_count(vocab_size)} words in the vocabulary, "
                     f"{output.fmt_count(int(session.vocab.total))} tokens; "
-                    f"training {config.arch}/{config.loss}, dim {config.dim}")
+                    f"training {describe(config)}")
     display = _Display(args.quiet)
     try:
         with display:

@@ -27,7 +27,8 @@ from .corpus import Corpus, FileCorpus, human_bytes
 from .text8 import TEXT8_SIZE, text8_path
 from .toyworld import DEFAULT_SEED, DEFAULT_SIZE, ToyWorld
 
-__all__ = ["CorpusInfo", "list_corpora", "open_corpus", "BUILTINS", "DATA_DIR"]
+__all__ = ["CorpusInfo", "list_corpora", "open_corpus", "training_hints", "BUILTINS", "DATA_DIR",
+           "TRAINING_HINTS"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -37,6 +38,39 @@ _TOY = "generated world with planted gender, capital, plural and tense relations
 _TEXT8 = "first 100 MB of English Wikipedia, cleaned (Matt Mahoney); `wordlab corpora fetch text8`"
 
 BUILTINS = ("lecture", "lecture-ko", "toy-world", "text8")
+
+#: Word2Vec settings that suit each built-in corpus, as plain data (``Word2VecConfig`` field
+#: names): ``engine.settings.training_settings`` lays them over the engine's general defaults
+#: (gensim's), and both the CLI and the app's Train form start from the result.  A corpus not
+#: listed (toy-world, text8, your files) trains with the general defaults.
+#:
+#: The lecture's two texts are 20 sentences of 3-5 words (67 tokens, 12 types; Korean 16): every
+#: word is needed (min_count 1: with 5 only 9 words survive), subsampling would delete most of
+#: a sentence (sample 0), and the general alpha 0.025 over 5 epochs (~340 updates from
+#: word2vec.c's tiny initial weights) leaves the loss where it started, (1+5)·ln 2 = 4.16 for
+#: skip-gram + negative sampling.  alpha 0.1 over 50 epochs (3,350 words, a fraction of a
+#: second) ends near 2.2, and for seeds 1-6 dog is cat's nearest or second-nearest word, picture
+#: movie's (72-83% nearest; 고양이를/개를, 영화를/그림을 likewise).  A grid over dim 10-50,
+#: window 1-3, alpha 0.025-0.1 and epochs 25-500 chose d=20, window 3: longer runs overfit
+#: this tiny text (cos(cat, dog) falls from ~0.9 at 50 epochs of alpha 0.05 to ~0.35 at 300).
+#: Checked by tests/test_cli_train.py and tests/test_settings.py.
+_LECTURE_SETTINGS = {"min_count": 1, "sample": 0.0, "dim": 20, "window": 3, "alpha": 0.1,
+                     "epochs": 50}
+TRAINING_HINTS: dict[str, dict] = {
+    "lecture": _LECTURE_SETTINGS,
+    "lecture-ko": _LECTURE_SETTINGS,
+    "toy-world": {},        # 20k generated sentences: the general defaults learn its analogies
+    "text8": {},            # what word2vec.c and gensim were tuned on
+}
+
+
+def training_hints(name_or_path: str | os.PathLike | None) -> dict:
+    """The settings suggested for a corpus (a copy; empty: the general defaults)."""
+    if name_or_path is None:
+        return {}
+    return dict(TRAINING_HINTS.get(os.fspath(name_or_path), {}))
+
+
 _TEXT_OPTIONS = {"lowercase", "strip_punct", "chunk", "encoding", "seed"}
 _TOY_OPTIONS = {"lowercase", "strip_punct", "seed", "size"}
 

@@ -154,21 +154,61 @@ def test_train_divergence_is_one_line_and_saves_nothing(tmp_path, capsys):
     assert not out.exists()
 
 
-def test_defaults_match_the_engine():
-    """The CLI's gensim-like defaults are the engine's own: no silent divergence."""
+def test_defaults_are_the_engines_settings():
+    """One set of defaults: with no flags the CLI trains with engine.settings.training_settings
+    (the engine's own config for a file; the corpus's suggestions for a built-in one), the
+    function the app's Train form fills itself from; and cli/ repeats no default literally."""
     from cli.main import build_parser
+    from cli.train import build_config
+    from engine.settings import training_settings
     from engine.word2vec import Word2VecConfig
 
-    args = build_parser().parse_args(["train", "--corpus", "x", "--out", "y"])
-    from cli.train import build_config
-
-    ours = build_config(args)
+    parser = build_parser()
+    for corpus in ("some/file.txt", "toy-world", "lecture", "lecture-ko"):
+        args = parser.parse_args(["train", "--corpus", corpus, "--out", "y"])
+        assert build_config(args) == training_settings(corpus), corpus
+    assert training_settings("some/file.txt") == Word2VecConfig()
     engine = Word2VecConfig()
-    for f in dataclasses.fields(engine):
-        assert getattr(ours, f.name) == getattr(engine, f.name), f.name
     assert (engine.dim, engine.window, engine.min_count, engine.negative, engine.sample,
             engine.epochs, engine.alpha, engine.min_alpha) == (
             100, 5, 5, 5, 1e-3, 5, 0.025, 0.0001)
+    # a flag wins over the corpus's suggestion
+    args = parser.parse_args(["train", "--corpus", "lecture", "--out", "y", "--epochs", "7",
+                              "--cbow-sum"])
+    assert build_config(args) == training_settings("lecture", epochs=7, cbow_mean=False)
+    source = (ROOT / "cli" / "train.py").read_text(encoding="utf-8")
+    assert "default=" not in source.split("def add_parser", 1)[1].split("def build_config")[0]
+
+
+def test_help_names_the_engines_defaults_and_the_per_corpus_settings(capsys):
+    code, out, _ = call(["train", "--help"], capsys)
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "initial learning rate (default 0.025)" in flat
+    assert "lecture min-count 1, sample 0" in flat and "toy-world the general defaults" in flat
+
+
+def test_train_lecture_with_its_defaults_learns(tmp_path):
+    """Issue 8 §3: `wordlab train --corpus lecture` with no flags keeps all 12 words, the loss
+    falls well below its start ((1+k)·ln 2 = 4.16: W_out = 0 makes every sigmoid 0.5), and
+    similar words end up close.  With gensim's defaults (min_count 5, alpha 0.025, 5 epochs)
+    it kept 9 words and ended at 4.16."""
+    import math
+
+    from engine.vectors import KeyedVectors
+
+    out = tmp_path / "lecture.vec"
+    proc = wordlab("train", "--corpus", "lecture", "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    assert "12 words in the vocabulary" in proc.stderr
+    assert "sg/neg, dim 20, window 3, 50 epochs, alpha 0.1, sample 0" in proc.stderr
+    final = float(re.search(r"final loss (\d+\.\d+)", proc.stdout).group(1))
+    start = 6 * math.log(2)
+    assert final < 0.75 * start, (final, start)
+    kv = KeyedVectors.load(str(out))
+    assert len(kv.words) == 12
+    assert "dog" in [w for w, _ in kv.most_similar("cat", topn=2)]
+    assert "picture" in [w for w, _ in kv.most_similar("movie", topn=2)]
 
 
 # ------------------------------------------------------------- training works

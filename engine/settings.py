@@ -1,0 +1,50 @@
+"""The Word2Vec settings to start from for a corpus: one definition for the CLI and the app.
+
+    general defaults (``Word2VecConfig()``: gensim's / word2vec.c's)
+      + the corpus's suggestions (``corpora.registry.TRAINING_HINTS``: plain data)
+      + what the user typed
+      = the ``Word2VecConfig`` that trains
+
+``wordlab train --corpus lecture`` with no flags and the app's Train form on ``lecture`` show
+and train the same numbers, because both call ``training_settings``.  Nothing here imports
+torch; importing it loads numpy (through ``engine.word2vec``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import fields
+
+from engine.word2vec import ARCHS, LOSSES, Word2VecConfig
+
+__all__ = ["ARCHS", "LOSSES", "GENERAL", "training_settings", "suggested", "SETTING_NAMES"]
+
+#: the engine's general defaults (what a file, toy-world or text8 trains with)
+GENERAL = Word2VecConfig()
+
+#: every setting's name, in the config's order
+SETTING_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Word2VecConfig))
+
+
+def suggested(corpus: str | os.PathLike | None) -> dict:
+    """The settings the corpus changes from the general defaults ({} for most corpora)."""
+    from corpora.registry import training_hints
+
+    return training_hints(corpus)
+
+
+def training_settings(corpus: str | os.PathLike | None = None, **overrides) -> Word2VecConfig:
+    """The ``Word2VecConfig`` to train ``corpus`` with (a built-in name, a path, or None).
+
+    The general defaults, then the corpus's suggestions, then ``overrides`` (values of None
+    are ignored, so argparse's "not given" passes through).  Not validated: call
+    ``.problems()`` / ``.validate()`` on the result.  An unknown override name raises
+    ``ConfigError``.
+
+        >>> training_settings("lecture").min_count
+        1
+        >>> training_settings("lecture", epochs=5).epochs
+        5
+    """
+    given = {k: v for k, v in overrides.items() if v is not None}
+    return GENERAL.replace(**{**suggested(corpus), **given})
