@@ -1,7 +1,8 @@
-"""Small modal screens: yes/no confirmation and a path prompt with inline errors."""
+"""Small modal screens: yes/no confirmation and a path prompt (open or save) with inline errors."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from textual import on
@@ -46,28 +47,72 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
+class PathInput(Input):
+    """The path field.  With ``complete_on_enter`` Enter first takes the completion shown in
+    grey, as Tab does in a shell: the user who sees ``~/texts/my-corpus.txt`` completed after
+    typing ``~/texts/my`` means that file, not a file called ``my``.  (Textual's Input accepts
+    a suggestion only with Right; its ``_suggestion`` is what it draws, when longer than the
+    value and the cursor is at the end.)"""
+
+    def __init__(self, *args, complete_on_enter: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.complete_on_enter = complete_on_enter
+
+    @property
+    def shown_completion(self) -> str | None:
+        """The completed value drawn in the field now, or None."""
+        suggestion = self._suggestion
+        if (self.has_focus and self.cursor_at_end and len(suggestion) > len(self.value)
+                and suggestion.startswith(self.value)):
+            return suggestion
+        return None
+
+    async def action_submit(self) -> None:
+        completion = self.shown_completion if self.complete_on_enter else None
+        if completion is not None:
+            self.value = completion
+            self.cursor_position = len(completion)
+        await super().action_submit()
+
+
 class PathScreen(ModalScreen[object]):
     """Prompt for a path; ``check(path)`` runs in a worker and returns the result to
     dismiss with, or raises an exception whose message is shown under the field.
+
+    ``mode="open"`` (the default): Enter takes the completion shown, then opens.
+    ``mode="save"``: Enter takes the name as typed (a new name is the point), and a file that
+    exists already is replaced only after a yes/no question.  ``verb`` is the word in the hint
+    (default: the mode's, "open" or "save"; e.g. "load").
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="path-cancel", tooltip="Close without choosing")]
 
     def __init__(self, title: str, *, value: str = "", placeholder: str = "path",
-                 check: Callable[[str], object] | None = None, hint: str = "") -> None:
+                 check: Callable[[str], object] | None = None, hint: str = "",
+                 mode: str = "open", verb: str | None = None) -> None:
         super().__init__()
+        if mode not in ("open", "save"):
+            raise ValueError(f"mode must be 'open' or 'save', not {mode!r}")
         self.title_text = title
         self.value = value
         self.placeholder = placeholder
         self.check = check
-        self.hint = hint
+        self.mode = mode
+        self.verb = verb or mode
+        self.hint = hint or self.default_hint()
+
+    def default_hint(self) -> str:
+        if self.mode == "save":
+            return f"Enter: {self.verb}   Right: accept completion   Esc: cancel"
+        return f"Enter: {self.verb} (the completion too)   Right: complete   Esc: cancel"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Label(self.title_text, id="path-title")
-            yield Input(self.value, placeholder=self.placeholder, suggester=PathSuggester(), id="path")
+            yield PathInput(self.value, placeholder=self.placeholder, suggester=PathSuggester(),
+                            id="path", complete_on_enter=self.mode == "open")
             yield Static("", id="path-error", classes="error")
-            yield Static(self.hint or "Enter: open   Right: accept completion   Esc: cancel", classes="hint")
+            yield Static(self.hint, id="path-hint", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -82,10 +127,28 @@ class PathScreen(ModalScreen[object]):
         if not path:
             error.update("type a path first")
             return
+        if self.mode == "save" and os.path.isfile(os.path.expanduser(path)):
+            self._ask_overwrite(path)
+            return
+        self._accept(path)
+
+    def _ask_overwrite(self, path: str) -> None:
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._accept(path)
+            else:
+                self.query_one("#path-error", Static).update(
+                    f"not saved: {os.path.basename(path)} exists; type another name")
+                self.query_one("#path", Input).focus()
+
+        self.app.push_screen(ConfirmScreen(f"{path} exists already. Replace it?",
+                                           yes="Replace", no="Keep it"), answered)
+
+    def _accept(self, path: str) -> None:
         if self.check is None:
             self.dismiss(path)
             return
-        error.update("checking…")
+        self.query_one("#path-error", Static).update("checking…")
         self._run_check(path)
 
     def _run_check(self, path: str) -> None:
