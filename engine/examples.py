@@ -4,7 +4,11 @@ For every centre word word2vec.c draws ``b`` uniformly from ``[0, window)`` and 
 *effective* window ``window - b``: near words are used more often than far ones (a context
 word at distance k is used with probability (window - k + 1) / window).
 
-* Skip-gram: one word in, one context word out: pairs ``(centre, context)``;
+* Skip-gram: one context word in, the centre word out: ``inputs = [context]``,
+  ``target = centre`` (word2vec.c's and gensim's direction: the context word's W_in row
+  predicts the centre; over a corpus this is the same set of pairs as centre -> context,
+  and it lets the compiled kernels share one draw of negatives among a centre's contexts,
+  see engine/kernels.py).  ``skipgram_pairs`` still lists ``(centre, context)``;
 * CBOW: the context words in, the centre out: ``(context ids, centre)``.
 
 Order is word2vec.c's: centre words left to right, and for each centre its context words
@@ -31,8 +35,9 @@ def reduced_window(window: int, rng) -> int:
 class Examples:
     """The training examples of a chunk of sentences, in training order.
 
-    ``inputs[k]`` are the input word ids of example k (Skip-gram: the centre word, one
-    column; CBOW: the context words, padded with -1), ``targets[k]`` the word to predict.
+    ``inputs[k]`` are the input word ids of example k (Skip-gram: one context word, one
+    column; CBOW: the context words, padded with -1), ``targets[k]`` the word to predict
+    (the centre, for both).
     ``sentence[k]`` / ``position[k]`` locate the centre word (index of the sentence in the
     chunk, position in that sentence); ``token[k]`` is the centre's index among all the
     chunk's tokens (for the learning-rate schedule).
@@ -85,7 +90,7 @@ def build_examples(sentences: list[np.ndarray], window: int, arch: str, rng,
     valid = inside & (np.abs(offsets)[None, :] <= eff[:, None]) & (sid[ctx_c] == sid[:, None])
     if arch == "sg":
         rows, cols = np.nonzero(valid)            # row-major: centre, then offset ascending
-        return Examples(ids[rows][:, None], ids[ctx_c[rows, cols]], sid[rows], pos[rows],
+        return Examples(ids[ctx_c[rows, cols]][:, None], ids[rows], sid[rows], pos[rows],
                         rows.astype(np.int64))
     if arch != "cbow":
         raise ValueError(f"unknown arch {arch!r}")
@@ -103,7 +108,7 @@ def build_examples(sentences: list[np.ndarray], window: int, arch: str, rng,
 def skipgram_pairs(ids, window: int, rng) -> list[tuple[int, int]]:
     """(centre, context) pairs of one sentence with word2vec.c's reduced window."""
     ex = build_examples([np.asarray(ids, dtype=np.int32)], window, "sg", rng)
-    return [(int(a), int(b)) for a, b in zip(ex.inputs[:, 0], ex.targets)]
+    return [(int(centre), int(context)) for centre, context in zip(ex.targets, ex.inputs[:, 0])]
 
 
 def cbow_examples(ids, window: int, rng) -> list[tuple[list[int], int]]:

@@ -10,16 +10,25 @@ The embedding of a word is its row of the trained ``W_in`` (a one-hot vector tim
   node of the Huffman tree);
 * ``TrainingSession``: drives training.  ``step()`` trains exactly one example with the
   plain-numpy reference path below and returns a ``StepTrace`` of everything the lecture
-  draws; ``run()`` trains the whole schedule with the batched fast path (engine/fast.py).
+  draws; ``run()`` trains the whole schedule with the compiled kernels (engine/kernels.py:
+  numba, no GIL, ``threads`` Hogwild threads), or the batched torch path (engine/fast.py)
+  for the full softmax and ``device="cuda"``.
 
 Semantics follow word2vec.c: subsampling with ``Vocab.keep_prob``, the dynamic window
 (engine/examples.py), negative sampling that skips noise draws equal to the true word, a
 learning rate decaying linearly from ``alpha`` to ``min_alpha`` over all epochs (per word
-processed), ``W_in ~ U(-0.5/d, 0.5/d)`` and ``W_out = 0``.  Two choices to know about:
+processed), ``W_out = 0`` and ``W_in ~ U(-1/d, 1/d)`` (gensim 4's initialisation; word2vec.c
+draws U(-0.5/d, 0.5/d): the wider one measured +0.015 WordSim-353 on wiki-bench, issue 9).
+Choices to know about:
 
-* Skip-gram predicts the context word from the centre word, as the lecture draws it
-  (word2vec.c/gensim loop the other way round, context row in, centre out; over a corpus
-  both see the same pairs);
+* Skip-gram's example is (context word in, centre word out): the context word's W_in row
+  is h, and the output layer scores the centre.  This is word2vec.c's and gensim's loop;
+  the lecture draws centre -> context, and over a corpus both directions see exactly the
+  same (centre, context) pairs.  We chose the word2vec.c direction for the reference *and*
+  the kernels (they are tested equal) because the fast Skip-gram form shares one draw of
+  negatives among the contexts of a centre (the centre is the one true output row of the
+  block); the same sharing with the centre row as input and the contexts as outputs ran
+  faster but halved analogy accuracy (issue 9's prototype).
 * CBOW adds the error ``-lr * grad_h`` to *every* context row, in mean and in sum mode, as
   word2vec.c does.  In sum mode that is the exact gradient; in mean mode the exact gradient
   of each row is ``grad_h / n_context`` (``Word2Vec.gradients`` returns the exact ones).
@@ -34,10 +43,11 @@ processed), ``W_in ~ U(-0.5/d, 0.5/d)`` and ``W_out = 0``.  Two choices to know 
 from __future__ import annotations
 
 import math
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
@@ -55,6 +65,20 @@ LOSSES = ("softmax", "neg", "hs")
 MAX_SENTENCE = 10_000      # longer sentences are cut (gensim's MAX_WORDS_IN_BATCH)
 CHUNK_WORDS = 10_000       # words per planning chunk (subsampling, windows, noise draws)
 MAX_MODEL_BYTES = 16 * 2**30   # W_in + W_out beyond this is a mistake, not a model
+UPDATES = ("shared", "pair")
+DEVICES = ("cpu", "cuda")
+JOB_WORDS = 10_000         # words per kernel call: events, pause and cancel every few ms
+# The full softmax costs V x d per example: on wiki-bench (0.7M words, 5 epochs) at
+# V = 20k it already takes about an hour on 2 cores; beyond this it is refused.
+MAX_SOFTMAX_VOCAB = 20_000
+
+
+def available_cores() -> int:
+    """The cores this process may run on (the default ``threads``)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 # ---------------------------------------------------------------------------------------
@@ -76,8 +100,10 @@ class Word2VecConfig:
     min_alpha: float = 0.0001
     cbow_mean: bool = True
     seed: int = 1
-    threads: int = 2        # an upper bound: the fast path uses one thread (engine/fast.py)
-    batch_size: int = 512   # examples per fast-path batch (1 = exactly the reference)
+    threads: int = field(default_factory=lambda: available_cores())   # Hogwild kernel threads
+    batch_size: int = 512   # examples per torch batch (softmax, device="cuda"; 1 = the reference)
+    update: str = "shared"  # Skip-gram + NS kernel: "shared" negatives per centre | "pair"
+    device: str = "cpu"     # "cpu": compiled kernels; "cuda": the batched torch path on a GPU
 
     def validate(self) -> None:
         """Raise ConfigError with one clear line for the first absurd or inconsistent setting."""
@@ -143,6 +169,10 @@ class Word2VecConfig:
         number("ns_exponent")
         if not isinstance(self.cbow_mean, (bool, np.bool_)):
             bad("cbow_mean", f"cbow_mean must be true or false (got {self.cbow_mean!r})")
+        if self.update not in UPDATES:
+            bad("update", f"unknown update {self.update!r} (choose shared or pair)")
+        if self.device not in DEVICES:
+            bad("device", f"unknown device {self.device!r} (choose cpu or cuda)")
         return found
 
     def replace(self, **changes) -> "Word2VecConfig":
@@ -192,7 +222,7 @@ class Word2Vec:
                 "lower dim, or raise min_count / set max_vocab")
         if W_in is None:
             rng = np.random.default_rng(np.random.SeedSequence([config.seed, 0]))
-            W_in = ((rng.random((V, d)) - 0.5) / d).astype(dtype)   # word2vec.c's init
+            W_in = ((2.0 * rng.random((V, d)) - 1.0) / d).astype(dtype)   # gensim 4's init
         if W_out is None:
             W_out = np.zeros((n_out, d), dtype=dtype)
         if W_in.shape != (V, d) or W_out.shape != (n_out, d):
@@ -342,6 +372,7 @@ class TrainingSession:
         self._plan_base = 0          # raw words done before the current plan (step mode)
         self._steps = 0
         self._epoch_examples = 0
+        self._encoded: tuple[np.ndarray, np.ndarray] | None = None
 
     # -- learning rate -----------------------------------------------------------------
     def lr_at(self, done):
@@ -513,14 +544,76 @@ class TrainingSession:
     # -- whole run ----------------------------------------------------------------------------
     def run(self, callback: Callable[[Progress], None] | None = None,
             cancel_event: threading.Event | None = None,
-            pause_event: threading.Event | None = None, *, reference: bool = False) -> Progress:
-        """Train all epochs (the batched fast path; ``reference=True``: one example at a time
-        in numpy).  ``callback(Progress)`` at most ~10 times a second and once at the end
-        (``finished=True`` when every epoch completed).  While ``pause_event`` is set the
-        loop waits; ``cancel_event`` stops it within ~100 ms, keeping the weights trained
-        so far.  A NaN/inf loss raises TrainingError and keeps the last good weights."""
-        return _Runner(self, callback, cancel_event, pause_event, reference).run()
+            pause_event: threading.Event | None = None, *, reference: bool = False,
+            status: Callable[[str], None] | None = None, backend: str | None = None) -> Progress:
+        """Train all epochs.  ``callback(Progress)`` at most ~10 times a second and once at
+        the end (``finished=True`` when every epoch completed).  While ``pause_event`` is set
+        the loop waits; ``cancel_event`` stops it within ~100 ms, keeping the weights trained
+        so far.  A NaN/inf loss raises TrainingError and keeps the last good weights.
 
+        Who computes: NS and HS on ``device="cpu"`` use the compiled kernels on
+        ``config.threads`` threads (engine/kernels.py); the full softmax and
+        ``device="cuda"`` the batched torch path (engine/fast.py); ``reference=True`` the
+        numpy reference, one example at a time.  ``backend`` ("kernels" | "torch") overrides
+        the choice (tests run the torch path on the CPU this way).
+
+        ``status(text)`` (optional, called from this thread) hears what the run is doing
+        before its first progress event: ``"compiling kernels…"`` before the first kernel
+        call of the process (1-3 s on a cold cache, ~0.3 s from numba's cache), then
+        ``"training"``."""
+        if backend not in (None, "kernels", "torch"):
+            raise ValueError(f"unknown backend {backend!r}")
+        if backend is None:
+            use_kernels = self.config.loss != "softmax" and self.config.device == "cpu"
+            backend = "kernels" if use_kernels else "torch"
+        if backend == "kernels" and self.config.loss == "softmax":
+            raise ConfigError("the compiled kernels train negative sampling and hierarchical "
+                              "softmax only", field="loss")
+        if not reference and self.config.loss == "softmax" and len(self.vocab) > MAX_SOFTMAX_VOCAB:
+            raise ConfigError(
+                f"the full softmax over {len(self.vocab):,} words would take hours (it scores "
+                f"every word for every example; at most {MAX_SOFTMAX_VOCAB:,}): use negative "
+                "sampling (loss neg), or hierarchical softmax (hs)", field="loss")
+        runner = _Runner(self, callback, cancel_event, pause_event, reference, status)
+        if not reference and backend == "kernels":
+            return runner.run_kernels()
+        return runner.run()
+
+    # -- the corpus as the kernels read it ----------------------------------------------------
+    def encoded(self) -> tuple[np.ndarray, np.ndarray]:
+        """The corpus encoded once: int32 ids of all in-vocabulary tokens and int64 sentence
+        starts (``ids[starts[s]:starts[s + 1]]`` is sentence s; longer than MAX_SENTENCE
+        words: cut, as gensim does)."""
+        if self._encoded is None:
+            pieces: list[np.ndarray] = []
+            encode = self.vocab.encode
+            for sentence in self.sentences:
+                if isinstance(sentence, str):
+                    raise CorpusError("sentences must be lists of tokens, not strings")
+                ids = encode(sentence)
+                pieces.extend(ids[a:a + MAX_SENTENCE] for a in range(0, len(ids), MAX_SENTENCE))
+            lengths = np.fromiter((len(p) for p in pieces), dtype=np.int64, count=len(pieces))
+            starts = np.zeros(len(pieces) + 1, dtype=np.int64)
+            np.cumsum(lengths, out=starts[1:])
+            ids = np.concatenate(pieces).astype(np.int32) if pieces else np.zeros(0, np.int32)
+            self._encoded = (ids, starts)
+        return self._encoded
+
+    def jobs(self) -> list[tuple[int, int, int]]:
+        """The kernel jobs of one epoch: ``(first sentence, end sentence, words)``, runs of
+        whole sentences of about JOB_WORDS words each."""
+        _, starts = self.encoded()
+        out: list[tuple[int, int, int]] = []
+        first, n = 0, len(starts) - 1
+        while first < n:
+            end = int(np.searchsorted(starts, starts[first] + JOB_WORDS, side="left"))
+            end = min(max(end, first + 1), n)
+            out.append((first, end, int(starts[end] - starts[first])))
+            first = end
+        return out
+
+
+_KERNELS_READY: set = set()   # non-empty once this process has called a kernel (compiled)
 
 _DIVERGED = ("training diverged (a NaN/inf loss); the last good weights are kept "
              "- try a smaller learning rate (alpha)")
@@ -530,8 +623,11 @@ class _Runner:
     """One ``TrainingSession.run()``: epochs -> chunks -> batches, with progress events,
     pause and cancel between batches (each batch takes a few milliseconds)."""
 
-    def __init__(self, session: TrainingSession, callback, cancel_event, pause_event, reference: bool):
+    def __init__(self, session: TrainingSession, callback, cancel_event, pause_event, reference: bool,
+                 status=None):
         self.s = session
+        self.status = status
+        self.lock = threading.Lock()
         self.callback = callback
         self.cancel = cancel_event
         self.pause = pause_event
@@ -548,9 +644,10 @@ class _Runner:
 
     # -- events ------------------------------------------------------------------------------
     def _event(self, finished: bool = False) -> Progress:
-        if self.loss_n:
-            self.last_loss = self.loss_sum / self.loss_n
-            self.loss_sum, self.loss_n = 0.0, 0
+        with self.lock:
+            if self.loss_n:
+                self.last_loss = self.loss_sum / self.loss_n
+                self.loss_sum, self.loss_n = 0.0, 0
         elapsed = max(time.perf_counter() - self.t0 - self.paused_for, 1e-9)
         c = self.s.config
         return Progress(done=int(self.done), total=int(self.s.total_words), loss=float(self.last_loss),
@@ -570,6 +667,124 @@ class _Runner:
                 time.sleep(0.02)
             self.paused_for += time.perf_counter() - t
         return cancel is not None and cancel.is_set()
+
+    # -- the compiled kernels on N threads -----------------------------------------------------
+    def run_kernels(self) -> Progress:
+        """Epochs of kernel jobs: ``threads`` Python threads pull jobs (~JOB_WORDS words each)
+        in order and train them with ``kernels.train_job``, which holds no GIL, Hogwild over
+        the shared weights.  A word counter shared by the threads sets each job's learning
+        rate (``lr_at`` at its first and last word) and the events' ``done``.  Each job's
+        random numbers are seeded by (seed, epoch, job), so with one thread a seed gives
+        bit-identical weights; with more, the interleaving of updates varies run to run (as
+        in word2vec.c and gensim).  This thread reports progress, waits while paused and
+        stops the workers on cancel; they look at the events between jobs (a few ms)."""
+        s, c = self.s, self.s.config
+        m = s.model
+        if not _KERNELS_READY and self.status is not None:
+            self.status("compiling kernels\u2026")
+        from engine import kernels as K
+
+        ids, starts = s.encoded()
+        jobs = s.jobs()
+        V = len(s.vocab)
+        keep = s._keep.astype(np.float32)
+        table = s._sampler.table if s._sampler is not None else np.zeros(1, dtype=np.int32)
+        if m.tree is not None:
+            points = np.ascontiguousarray(m.tree.points, dtype=np.int32)
+            hs_labels = (1.0 - m.tree.codes).astype(np.float32)
+            lengths = m.tree.lengths.astype(np.int32)
+        else:
+            points = np.zeros((V, 1), dtype=np.int32)
+            hs_labels = np.zeros((V, 1), dtype=np.float32)
+            lengths = np.zeros(V, dtype=np.int32)
+        fixed = (keep, c.sample > 0, table, points, hs_labels, lengths,
+                 K.ARCH_SG if c.arch == "sg" else K.ARCH_CBOW,
+                 K.LOSS_NEG if c.loss == "neg" else K.LOSS_HS,
+                 c.update == "shared", bool(c.cbow_mean), int(c.window), int(c.negative))
+        # an empty job compiles the kernel (or loads it from numba's cache) before the clock
+        K.train_job(m.W_in, m.W_out, ids, starts, 0, 0, *fixed, 0.0, 0.0, 1)
+        _KERNELS_READY.add(True)
+        if self.status is not None:
+            self.status("training")
+        self.t0 = time.perf_counter()
+        good = (m.W_in.copy(), m.W_out.copy())
+        n_threads = max(1, min(int(c.threads), len(jobs)))
+        try:
+            for epoch in range(1, c.epochs + 1):
+                self.epoch = epoch
+                if self._kernel_epoch(K, ids, starts, jobs, fixed, epoch, n_threads):
+                    return self._finish(False)
+                if not (np.isfinite(m.W_in).all() and np.isfinite(m.W_out).all()):
+                    raise TrainingError(_DIVERGED)
+                if epoch < c.epochs:
+                    np.copyto(good[0], m.W_in)
+                    np.copyto(good[1], m.W_out)
+            self.done = s.total_words
+            self.lr = c.min_alpha
+            return self._finish(True)
+        except TrainingError:
+            if not (np.isfinite(m.W_in).all() and np.isfinite(m.W_out).all()):
+                m.W_in[...] = good[0]
+                m.W_out[...] = good[1]
+            raise
+
+    def _kernel_epoch(self, K, ids, starts, jobs, fixed, epoch: int, n_threads: int) -> bool:
+        """One epoch's jobs on ``n_threads`` threads; True when cancelled."""
+        s, c = self.s, self.s.config
+        m = s.model
+        lock = self.lock
+        stop = threading.Event()
+        state = {"next": 0, "error": None}
+        cancel, pause = self.cancel, self.pause
+
+        def worker() -> None:
+            try:
+                while not stop.is_set():
+                    if pause is not None and pause.is_set():
+                        time.sleep(0.01)
+                        continue
+                    with lock:
+                        k = state["next"]
+                        if k >= len(jobs):
+                            return
+                        state["next"] = k + 1
+                        at = self.done
+                    s0, s1, words = jobs[k]
+                    lr0, lr1 = (float(x) for x in s.lr_at([at, at + words]))
+                    seed = int(np.random.SeedSequence([c.seed, 2, epoch, k]).generate_state(1, np.uint64)[0]) >> 1
+                    loss, n, w = K.train_job(m.W_in, m.W_out, ids, starts, s0, s1, *fixed, lr0, lr1, seed)
+                    with lock:
+                        self.done += int(w)
+                        self.loss_sum += float(loss)
+                        self.loss_n += int(n)
+                        self.lr = min(self.lr, lr1)
+                    if not math.isfinite(loss):
+                        state["error"] = TrainingError(_DIVERGED)
+                        stop.set()
+            except BaseException as err:     # handed to the thread that called run()
+                state["error"] = err
+                stop.set()
+
+        threads = [threading.Thread(target=worker, name=f"wordlab-kernel-{i}", daemon=True)
+                   for i in range(n_threads)]
+        for t in threads:
+            t.start()
+        cancelled = False
+        while True:
+            threads[0].join(0.02)
+            alive = any(t.is_alive() for t in threads)
+            if self.loss_n:
+                self._report()
+            if not alive:
+                break
+            if self._stopped():          # waits here while paused (the workers idle too)
+                cancelled = True
+                stop.set()
+        for t in threads:
+            t.join()
+        if state["error"] is not None:
+            raise state["error"]
+        return cancelled or (cancel is not None and cancel.is_set() and state["next"] < len(jobs))
 
     # -- the loop ------------------------------------------------------------------------------
     def run(self) -> Progress:

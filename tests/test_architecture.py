@@ -1,7 +1,8 @@
 """The engine knows nothing of the UI (harlequin's import contract, as a test).
 
 engine/ and corpora/ must import without textual or rich, so the CLI and other
-programs can use them headless; and the app's first screen must not pay for torch.
+programs can use them headless; and the app's first screen must not pay for torch (nor
+numba: the compiled kernels are imported when training starts).
 """
 
 from __future__ import annotations
@@ -42,5 +43,5 @@ def test_engine_and_corpora_never_import_the_ui(module: str) -> None:
 @pytest.mark.parametrize("module", ["engine", "corpora", "cli.main", "tui.app"])
 def test_light_imports_do_not_load_torch(module: str) -> None:
     loaded = _imported_after(module)
-    for heavy in ("torch", "gensim", "scipy"):
+    for heavy in ("torch", "gensim", "scipy", "numba"):
         assert heavy not in loaded, f"importing {module} loads {heavy} (slow start-up)"

@@ -64,7 +64,8 @@ def test_cbow_and_skipgram_see_the_same_windows_for_the_same_seed():
 def test_examples_never_cross_sentence_boundaries():
     sents = [np.array([1, 2, 3]), np.array([4, 5]), np.array([], dtype=np.int32), np.array([6])]
     ex = build_examples(sents, 5, "sg", np.random.default_rng(0), reduce=False)
-    pairs = {(int(a), int(b)) for a, b in zip(ex.inputs[:, 0], ex.targets)}
+    pairs = {(int(centre), int(ctx)) for ctx, centre in zip(ex.inputs[:, 0], ex.targets)}
+    assert ex.position.tolist() == [0, 0, 1, 1, 2, 2, 0, 1]      # the centre's position
     assert pairs == {(1, 2), (1, 3), (2, 1), (2, 3), (3, 1), (3, 2), (4, 5), (5, 4)}
     cb = build_examples(sents, 5, "cbow", np.random.default_rng(0), reduce=False)
     assert [int(t) for t in cb.targets] == [1, 2, 3, 4, 5]       # 6 has no context

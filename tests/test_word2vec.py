@@ -137,19 +137,19 @@ def test_run_restores_torch_threads():
     import torch
 
     before = torch.get_num_threads()
-    TrainingSession(cfg(threads=2), TINY).run()
+    TrainingSession(cfg(threads=2), TINY).run(backend="torch")
     assert torch.get_num_threads() == before
 
 
-# -- fast path against the reference ------------------------------------------------------------
+# -- the torch path (softmax, device="cuda") against the reference ---------------------------------
 @pytest.mark.parametrize("arch,loss,mean", [(a, lo, True) for a, lo in ALL]
                          + [("cbow", lo, False) for lo in ("softmax", "neg", "hs")])
-def test_fast_path_with_batch_1_equals_the_reference(arch, loss, mean):
+def test_torch_path_with_batch_1_equals_the_reference(arch, loss, mean):
     c = cfg(arch=arch, loss=loss, cbow_mean=mean, batch_size=1, epochs=2, sample=1e-2)
     ref = TrainingSession(c, TINY, dtype=np.float64)
     fast = TrainingSession(c, TINY, dtype=np.float64)
     p_ref = ref.run(reference=True)
-    p_fast = fast.run()
+    p_fast = fast.run(backend="torch")            # the same code as device="cuda", on the CPU
     assert np.allclose(ref.model.W_in, fast.model.W_in, atol=1e-12)
     assert np.allclose(ref.model.W_out, fast.model.W_out, atol=1e-12)
     assert p_ref.done == p_fast.done and p_ref.finished and p_fast.finished
@@ -217,13 +217,14 @@ def test_step_trace_on_a_four_word_vocabulary():
     pv = s.peek()
     pairs = s.sentence_pairs()
     assert pv.sentence == ["i", "love", "cute", "cat"] and pv.position == 0
-    assert pairs == [(("i",), "love"), (("love",), "i"), (("love",), "cute"),
-                     (("cute",), "love"), (("cute",), "cat"), (("cat",), "cute")]
+    # word2vec.c's direction: each context word's row predicts the centre
+    assert pairs == [(("love",), "i"), (("i",), "love"), (("cute",), "love"),
+                     (("love",), "cute"), (("cat",), "cute"), (("cute",), "cat")]
     assert s.peek() == pv                                  # peeking trains nothing
     tr = s.step()
-    assert (tr.input_words, tr.word) == (["i"], "love")
-    assert tr.target_words[0] == "love" and tr.labels[0] == 1.0 and np.all(tr.labels[1:] == 0)
-    assert "love" not in tr.target_words[1:]                # draws equal to the target skipped
+    assert (tr.input_words, tr.word) == (["love"], "i")
+    assert tr.target_words[0] == "i" and tr.labels[0] == 1.0 and np.all(tr.labels[1:] == 0)
+    assert "i" not in tr.target_words[1:]                   # draws equal to the target skipped
     assert tr.probs is None and tr.sigmoids.shape == tr.scores.shape == tr.labels.shape
     assert np.allclose(tr.sigmoids, 0.5)                    # W_out = 0 at the start
     assert tr.loss == pytest.approx(len(tr.labels) * math.log(2))
@@ -261,10 +262,9 @@ def test_step_trace_shapes(arch, loss):
     if loss == "hs":
         assert all(w.startswith("node ") for w in tr.target_words)
         assert len(tr.target_ids) == s.model.tree.lengths[tr.word_id]
-    if arch == "cbow":
-        assert tr.word == tr.sentence[tr.position]
-    else:
-        assert tr.input_words == [tr.sentence[tr.position]]
+    assert tr.word == tr.sentence[tr.position]            # both archs predict the centre
+    if arch == "sg":
+        assert len(tr.input_words) == 1 and tr.input_words[0] in tr.sentence
     assert set(tr.W_in_delta) == set(tr.input_ids)
 
 

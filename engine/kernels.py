@@ -1,0 +1,357 @@
+"""The compiled training kernels: word2vec.c's inner loops in numba, run without the GIL.
+
+The lecture's equations are the reference trainer's (engine/word2vec.py, plain numpy,
+one example at a time).  These kernels do the same arithmetic, in float32, in machine
+code (``@njit(nogil=True)``), so several Python threads train at once over the shared
+``W_in`` / ``W_out`` (Hogwild: no locks, a row written by two threads at once loses an
+update now and then, as in word2vec.c and gensim).
+
+One example, with the lecture's names (``_example``; the reference computes the same):
+
+    h      = W_in[input]          (CBOW: the mean, or sum, of the context rows)
+    f_t    = W_out[row_t] . h     for the scored rows: NS the centre (label 1) and k noise
+                                  words (label 0); HS the inner nodes of the centre's path
+    g_t    = lr * (label_t - sigma(f_t))        (= -lr dL/df_t)
+    loss   = sum_t -log sigma((2 label_t - 1) f_t)
+    W_out[row_t] += g_t h         for every t, all with the weights before the example
+    W_in[input]  += sum_t g_t W_out[row_t]      (CBOW: to every context row)
+
+Where ``|f_t| >= 6`` the row's update is skipped (g_t = 0), as gensim does for both NS
+and HS: sigma is then within 0.25% of 0 or 1 and the row is already right or hopelessly
+wrong.  (word2vec.c clamps instead for NS; the prototype measured gensim's rule better:
+see the issue.)  The loss is always the exact one, skipped rows included.
+
+``train_job`` trains one job (a run of sentences, ~10k words) in one call: word2vec.c's
+subsampling (keep with ``Vocab.keep_prob``), dynamic window (``b = rand % window``),
+negative draws from a unigram^0.75 table, the learning rate falling linearly over the
+job, and returns (loss sum, examples, words).  Random numbers come from word2vec.c's LCG,
+seeded per job, so a job trains the same way whichever thread runs it.
+
+Skip-gram + NS has two forms.  ``shared=False`` (per pair): every (context, centre) pair
+draws its own k negatives, word2vec.c's loop.  ``shared=True`` (Intel's HogBatch, Ji et
+al. 2016): the contexts of one centre share one draw of negatives, and the block's
+updates (all contexts x [centre + negatives]) are computed from the weights before the
+block and applied together; it reads each W_out row once per centre instead of once per
+pair.  ``_block`` is that update.
+
+``replay`` trains pre-drawn examples (inputs, scored rows, labels, learning rates) with
+the very ``_example`` that ``train_job`` uses: the tests feed it what the reference trainer
+trained and compare weights and loss.
+
+Imported only when training starts (numba takes ~0.3 s to import; the app's first screen
+must not pay for it).  The first call of a kernel compiles it (1-3 s) and caches the
+machine code next to this file, or under the user's cache directory when the package is
+read-only (``NUMBA_CACHE_DIR``, set below if unset).
+"""
+
+from __future__ import annotations
+
+import os
+
+
+def _configure_cache() -> None:
+    """numba caches compiled kernels in ``__pycache__`` beside this file; where the package
+    is installed read-only, point it at the user's cache directory instead."""
+    if os.environ.get("NUMBA_CACHE_DIR"):
+        return
+    here = os.path.dirname(os.path.abspath(__file__))
+    pycache = os.path.join(here, "__pycache__")
+    target = pycache if os.path.isdir(pycache) else here
+    if os.access(target, os.W_OK):
+        return
+    from platformdirs import user_cache_dir
+
+    path = os.path.join(user_cache_dir("wordlab"), "numba")
+    os.makedirs(path, exist_ok=True)
+    os.environ["NUMBA_CACHE_DIR"] = path
+
+
+_configure_cache()
+
+import math  # noqa: E402
+
+import numpy as np  # noqa: E402
+from numba import njit  # noqa: E402
+
+MAX_EXP = 6.0                      # |f| >= MAX_EXP: skip the row's update (gensim)
+_MUL = np.uint64(25214903917)      # word2vec.c's LCG: next = next * 25214903917 + 11
+_ADD = np.uint64(11)
+_S16 = np.uint64(16)
+_S40 = np.uint64(40)
+_ONE = np.float32(1.0)
+_ZERO = np.float32(0.0)
+
+ARCH_SG, ARCH_CBOW = 0, 1
+LOSS_NEG, LOSS_HS = 0, 1
+
+_OPTS = dict(nogil=True, cache=True, fastmath=False, error_model="numpy")
+
+
+# softplus(x) = log(1 + e^x) on [-MAX_EXP, MAX_EXP], for the loss: linear interpolation in
+# 4096 steps is within 3e-7 of the exact value, and 3x cheaper than log1p (which took a
+# third of the kernel's time).  Outside the range the exact formula is used.
+_SP_STEPS = 4096
+_SP_SCALE = np.float32(_SP_STEPS / (2 * MAX_EXP))
+_SP_TABLE = np.log1p(np.exp(np.linspace(-MAX_EXP, MAX_EXP, _SP_STEPS + 1))).astype(np.float32)
+
+
+@njit(**_OPTS)
+def _softplus_table(x):
+    """log(1 + e^x) for |x| < MAX_EXP, interpolated in ``_SP_TABLE``."""
+    p = (x + np.float32(MAX_EXP)) * _SP_SCALE
+    i = min(int(p), _SP_STEPS - 1)
+    w = p - np.float32(i)
+    return _SP_TABLE[i] + w * (_SP_TABLE[i + 1] - _SP_TABLE[i])
+
+
+@njit(**_OPTS)
+def _softplus(x):
+    """log(1 + exp(x)) without overflow: -log sigma(-x)."""
+    if x > 0.0:
+        return x + math.log1p(math.exp(-x))
+    return math.log1p(math.exp(x))
+
+
+@njit(nogil=True, cache=True, error_model="numpy", fastmath={"reassoc", "contract"})
+def _dot(A, i, B, j, d):
+    """A[i] . B[j] in float32.  The one place with relaxed float rules: re-associating the
+    sum lets LLVM vectorise it (reassoc + contract only; NaN and inf keep their meaning,
+    and the same machine code gives the same sums, so runs stay bit-identical)."""
+    s = _ZERO
+    for k in range(d):
+        s += A[i, k] * B[j, k]
+    return s
+
+
+@njit(**_OPTS)
+def _axpy(a, X, i, Y, j, d):
+    """Y[j] += a * X[i].  Rows are indexed in place: a row view (``W[i]``) would cost a
+    reference-count update on the whole matrix, shared by all threads, per call."""
+    for k in range(d):
+        Y[j, k] += a * X[i, k]
+
+
+@njit(**_OPTS)
+def _example(W_in, W_out, inputs, n_in, rows, labels, n_rows, lr, cbow_mean, h, neu1e, g):
+    """One example (see the module docstring); returns its loss.  ``h`` and ``neu1e``
+    (1, d) and ``g`` (n_rows,) are scratch buffers."""
+    d = W_in.shape[1]
+    first = inputs[0]
+    for k in range(d):
+        h[0, k] = W_in[first, k]
+    if n_in > 1:
+        for c in range(1, n_in):
+            _axpy(_ONE, W_in, inputs[c], h, 0, d)
+        if cbow_mean:
+            inv = np.float32(1.0 / n_in)
+            for k in range(d):
+                h[0, k] *= inv
+    for k in range(d):
+        neu1e[0, k] = _ZERO
+    loss = 0.0
+    for t in range(n_rows):
+        r = rows[t]
+        f = _dot(h, 0, W_out, r, d)
+        label = labels[t]
+        if f >= MAX_EXP or f <= -MAX_EXP or not (f == f):
+            loss += _softplus(-np.float64(f) if label > 0.5 else np.float64(f))
+            g[t] = _ZERO if f == f else f       # a NaN propagates (the caller checks the loss)
+            continue
+        e = np.float32(math.exp(-f))
+        ln = _softplus_table(-f)                # -log sigma(f) = log(1 + e^-f)
+        loss += ln if label > 0.5 else ln + f   # -log(1 - sigma(f)) = log(1 + e^-f) + f
+        gt = np.float32((label - _ONE / (_ONE + e)) * lr)
+        g[t] = gt
+        _axpy(gt, W_out, r, neu1e, 0, d)
+    for t in range(n_rows):
+        if g[t] != _ZERO:
+            _axpy(g[t], h, 0, W_out, rows[t], d)
+    for c in range(n_in):
+        _axpy(_ONE, neu1e, 0, W_in, inputs[c], d)
+    return loss
+
+
+@njit(**_OPTS)
+def _block(W_in, W_out, ctx, n_ctx, rows, n_rows, lr, G, d_in):
+    """HogBatch: the contexts ``ctx[:n_ctx]`` of one centre against the shared rows
+    ``rows[:n_rows]`` (rows[0] = the centre, label 1; the rest noise, label 0).  All
+    scores from the weights before the block, then all updates.  Returns the loss."""
+    d = W_in.shape[1]
+    loss = 0.0
+    for j in range(n_ctx):
+        for t in range(n_rows):
+            f = _dot(W_in, ctx[j], W_out, rows[t], d)
+            label = _ONE if t == 0 else _ZERO
+            if f >= MAX_EXP or f <= -MAX_EXP or not (f == f):
+                loss += _softplus(-np.float64(f) if t == 0 else np.float64(f))
+                G[j, t] = _ZERO if f == f else f
+            else:
+                e = np.float32(math.exp(-f))
+                ln = _softplus_table(-f)
+                loss += ln if t == 0 else ln + f
+                G[j, t] = np.float32((label - _ONE / (_ONE + e)) * lr)
+    # d_in[j] = sum_t G[j, t] W_out[row_t]   (W_out before the block)
+    for j in range(n_ctx):
+        for k in range(d):
+            d_in[j, k] = _ZERO
+        for t in range(n_rows):
+            if G[j, t] != _ZERO:
+                _axpy(G[j, t], W_out, rows[t], d_in, j, d)
+    # W_out[row_t] += sum_j G[j, t] W_in[ctx_j]   (W_in before the block)
+    for t in range(n_rows):
+        for j in range(n_ctx):
+            if G[j, t] != _ZERO:
+                _axpy(G[j, t], W_in, ctx[j], W_out, rows[t], d)
+    for j in range(n_ctx):
+        _axpy(_ONE, d_in, j, W_in, ctx[j], d)
+    return loss
+
+
+@njit(**_OPTS)
+def _next(r):
+    return r * _MUL + _ADD
+
+
+@njit(**_OPTS)
+def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, hs_labels,
+              lengths, arch, loss_kind, shared, cbow_mean, window, negative, lr0, lr1, seed):
+    """Train sentences ``s0 .. s1-1`` (``ids[starts[s]:starts[s+1]]`` each).  The learning
+    rate falls linearly from ``lr0`` to ``lr1`` over the job's words.  Returns
+    ``(loss sum, examples, words)`` (words: in-vocabulary tokens before subsampling)."""
+    d = W_in.shape[1]
+    job_words = starts[s1] - starts[s0]
+    longest = 1
+    for s in range(s0, s1):
+        longest = max(longest, starts[s + 1] - starts[s])
+    sen = np.empty(longest, dtype=np.int32)
+    ctx = np.empty(2 * window + 1, dtype=np.int32)
+    max_rows = max(negative + 1, points.shape[1])
+    rows = np.empty(max_rows, dtype=np.int32)
+    labels = np.empty(max_rows, dtype=np.float32)
+    g = np.empty(max_rows, dtype=np.float32)
+    h = np.empty((1, d), dtype=np.float32)
+    neu1e = np.empty((1, d), dtype=np.float32)
+    G = np.empty((2 * window + 1, max_rows), dtype=np.float32)
+    d_in = np.empty((2 * window + 1, d), dtype=np.float32)
+    table_size = np.uint64(len(table))
+    win = np.uint64(window)
+    r = np.uint64(seed)
+    loss = 0.0
+    examples = 0
+    done = 0
+    n_rows = 0
+    for s in range(s0, s1):
+        a = starts[s]
+        b = starts[s + 1]
+        lr = np.float32(lr0 + (lr1 - lr0) * (done / max(job_words, 1)))
+        done += b - a
+        n = 0
+        for p in range(a, b):
+            w = ids[p]
+            if subsample:
+                r = _next(r)
+                if keep[w] < np.float32((r >> _S40) & np.uint64(0xFFFFFF)) / np.float32(16777216.0):
+                    continue
+            sen[n] = w
+            n += 1
+        for i in range(n):
+            centre = sen[i]
+            r = _next(r)
+            eff = window - np.int64((r >> _S16) % win)
+            lo = max(0, i - eff)
+            hi = min(n, i + eff + 1)
+            n_ctx = 0
+            for j in range(lo, hi):
+                if j != i:
+                    ctx[n_ctx] = sen[j]
+                    n_ctx += 1
+            if n_ctx == 0:
+                continue
+            # the rows to score: NS the centre + noise words (word2vec.c skips a draw equal
+            # to the centre), HS the centre's path in the Huffman tree
+            if loss_kind == LOSS_HS:
+                n_rows = lengths[centre]
+                for t in range(n_rows):
+                    rows[t] = points[centre, t]
+                    labels[t] = hs_labels[centre, t]
+            if arch == ARCH_CBOW:
+                if loss_kind == LOSS_NEG:
+                    rows[0] = centre
+                    labels[0] = _ONE
+                    n_rows = 1
+                    for _ in range(negative):
+                        r = _next(r)
+                        t = table[(r >> _S16) % table_size]
+                        if t != centre:
+                            rows[n_rows] = t
+                            labels[n_rows] = _ZERO
+                            n_rows += 1
+                loss += _example(W_in, W_out, ctx, n_ctx, rows, labels, n_rows, lr, cbow_mean,
+                                 h, neu1e, g)
+                examples += 1
+            elif loss_kind == LOSS_NEG and shared:
+                rows[0] = centre
+                n_rows = 1
+                for _ in range(negative):
+                    r = _next(r)
+                    t = table[(r >> _S16) % table_size]
+                    if t != centre:
+                        rows[n_rows] = t
+                        n_rows += 1
+                loss += _block(W_in, W_out, ctx, n_ctx, rows, n_rows, lr, G, d_in)
+                examples += n_ctx
+            else:
+                for j in range(n_ctx):
+                    if loss_kind == LOSS_NEG:
+                        rows[0] = centre
+                        labels[0] = _ONE
+                        n_rows = 1
+                        for _ in range(negative):
+                            r = _next(r)
+                            t = table[(r >> _S16) % table_size]
+                            if t != centre:
+                                rows[n_rows] = t
+                                labels[n_rows] = _ZERO
+                                n_rows += 1
+                    loss += _example(W_in, W_out, ctx[j:j + 1], 1, rows, labels, n_rows, lr,
+                                     cbow_mean, h, neu1e, g)
+                    examples += 1
+    return loss, examples, done
+
+
+@njit(**_OPTS)
+def replay(W_in, W_out, inputs, n_in, rows, labels, n_rows, lrs, cbow_mean):
+    """Train pre-drawn examples in order with ``_example`` (for the tests): ``inputs`` (n, C)
+    and ``rows`` / ``labels`` (n, T), padded, with their used lengths ``n_in`` / ``n_rows``
+    and learning rates ``lrs``.  Returns the loss of each example."""
+    d = W_in.shape[1]
+    n = inputs.shape[0]
+    h = np.empty((1, d), dtype=np.float32)
+    neu1e = np.empty((1, d), dtype=np.float32)
+    g = np.empty(rows.shape[1], dtype=np.float32)
+    out = np.empty(n, dtype=np.float64)
+    for e in range(n):
+        out[e] = _example(W_in, W_out, inputs[e], n_in[e], rows[e], labels[e], n_rows[e],
+                          np.float32(lrs[e]), cbow_mean, h, neu1e, g)
+    return out
+
+
+@njit(**_OPTS)
+def replay_block(W_in, W_out, ctx, n_ctx, rows, n_rows, lr):
+    """One HogBatch block (for the tests); returns its loss."""
+    d = W_in.shape[1]
+    G = np.empty((n_ctx, n_rows), dtype=np.float32)
+    d_in = np.empty((n_ctx, d), dtype=np.float32)
+    return _block(W_in, W_out, ctx, n_ctx, rows, n_rows, np.float32(lr), G, d_in)
+
+
+@njit(**_OPTS)
+def draw_noise(table, n, seed):
+    """``n`` noise draws the way ``train_job`` draws them (for the tests)."""
+    out = np.empty(n, dtype=np.int32)
+    table_size = np.uint64(len(table))
+    r = np.uint64(seed)
+    for i in range(n):
+        r = _next(r)
+        out[i] = table[(r >> _S16) % table_size]
+    return out
