@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -30,6 +32,9 @@ def key_label(binding: Binding) -> str:
     names = []
     for key in binding.key.split(","):
         key = key.strip()
+        if re.fullmatch(r"f\d+", key):
+            names.append(key.upper())       # F1, as the keyboard says
+            continue
         names.append({"space": "Space", "question_mark": "?", "escape": "Esc", "enter": "Enter",
                       "plus": "+", "minus": "-", "shift+n": "N"}.get(key, key.replace("ctrl+", "Ctrl+")))
     return " / ".join(names)
