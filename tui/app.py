@@ -316,19 +316,28 @@ class WordlabApp(App):
     #: seconds between two notifications of the same unexpected error
     ERROR_NOTIFY_GAP = 5.0
 
+    #: more unexpected errors than this within ERROR_STORM_SECONDS: give up (Textual's exit)
+    ERROR_STORM = 20
+    ERROR_STORM_SECONDS = 10.0
+
     def _handle_exception(self, error: Exception) -> None:
-        """An unexpected error in a handler or a redraw.  While a run trains it must not take
-        the app (and the run) down: show one line, log the traceback, and carry on.  Otherwise
-        Textual's default applies (exit with the traceback), so bugs stay visible."""
-        if not self.any_training():
-            super()._handle_exception(error)
-            return
+        """An unexpected error in a handler or a redraw must not take the app down, and with it
+        a training run or a trained model: show one line, log the traceback, and carry on.
+
+        Headless (Pilot tests) outside a run, Textual's default applies (exit with the
+        traceback), so bugs stay visible to the tests; so it does for a storm of errors (a
+        widget failing on every frame), where carrying on would help nobody."""
         import time
         import traceback
 
+        now = time.monotonic()
+        recent = [t for t in getattr(self, "_error_times", []) if now - t < self.ERROR_STORM_SECONDS]
+        self._error_times = recent + [now]
+        if (self.is_headless and not self.any_training()) or len(recent) >= self.ERROR_STORM:
+            super()._handle_exception(error)
+            return
         text = f"{type(error).__name__}: {error}"
         path = self._log_error("".join(traceback.format_exception(error)))
-        now = time.monotonic()
         last = getattr(self, "_last_error", (None, 0.0))
         if last[0] != text or now - last[1] > self.ERROR_NOTIFY_GAP:
             self._last_error = (text, now)

@@ -323,3 +323,30 @@ async def test_train_toy_world_in_the_app_then_ask_the_analogy():
         await pilot.pause()
         assert app.query_one("#explore-table", DataTable).get_row_at(0)[1] == "queen"
         assert "trained on toy-world" in text_of(app, "#explore-source")
+
+
+async def test_an_error_in_a_redraw_does_not_stop_a_running_training(lecture, monkeypatch):
+    app = WordlabApp(corpus=lecture)
+    seen: list = []
+    hook = lambda m: isinstance(m, TrainingProgress) and seen.append(m)  # noqa: E731
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await _train(app, pilot, dim=8, epochs=100000)
+        while not seen:
+            await pilot.pause()
+
+        def broken(self, progress):
+            raise ValueError("math domain error")
+
+        monkeypatch.setattr(TrainPane, "_show_figures", broken)
+        count = len(seen)
+        while len(seen) < count + 3:        # the redraw timer hits the error meanwhile
+            await pilot.pause(0.2)
+        await pilot.pause(0.6)
+        assert app.is_running and app.training and app.return_code is None
+        assert any("math domain error" in n.message and "goes on" in n.message
+                   for n in app._notifications)
+        monkeypatch.undo()
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert not app.training and app.vectors is not None
+        assert app.state.provenance.origin == "stopped"

@@ -405,10 +405,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
 
     def on_training_finished(self, message: TrainingFinished) -> None:
         self._end_run()
-        if message.progress is not None:
-            self.on_training_progress(TrainingProgress(message.progress))
-        self._redraw_live()
-        self._redraw_plot()
+        # the model first: nothing drawn below may lose it
         origin = "stopped" if message.stopped else "trained"
         self.app.set_model(message.model, self._provenance(origin, message.progress))
         V = len(message.model.vocab)
@@ -416,6 +413,10 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             self._set_status(f"stopped: the vectors so far ({V:,} words) are in use")
         else:
             self._set_status(f"done: {V:,} vectors ready: try Explore (5) or One-hot (2)")
+        if message.progress is not None:
+            self.on_training_progress(TrainingProgress(message.progress))
+        self._redraw_live()
+        self._redraw_plot()
 
     def on_training_failed(self, message: TrainingFailed) -> None:
         self._end_run()
