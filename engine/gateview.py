@@ -22,10 +22,10 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 
 from engine.errors import ConfigError
+from engine.lm import UNK  # noqa: F401 - one <unk> for the engine (re-exported)
 from engine.lstm import LSTMCell
 from engine.rnn import RNNCell
 
-UNK = "<unk>"
 MAX_HIDDEN = 1024
 MAX_EMBED = 1024
 

@@ -38,9 +38,12 @@ import numpy as np
 from engine.errors import ConfigError, CorpusError, FormatError, TrainingError
 from engine.progress import Progress, Throttle
 
-UNK = "<unk>"
+UNK = "<unk>"          # the one definition of the unknown-word token (engine.gateview re-exports it)
 EOS = "<eos>"
 FORMAT = "wordlab-lm-1"
+
+#: below this many training tokens a corpus is "lecture-sized" (LMConfig.for_corpus)
+SMALL_CORPUS = 5_000
 
 
 # -- configuration ----------------------------------------------------------------------------
@@ -63,6 +66,28 @@ class LMConfig:
     threads: int = 2
     optimizer: str = "adam"     # "adam" | "sgd" (word_language_model's, use lr 20)
     time_limit: float | None = None   # seconds of training (pauses excluded); None = no limit
+
+    @classmethod
+    def for_corpus(cls, n_tokens: int, *, cell: str = "lstm", hidden: int = 8, emb: int = 16,
+                   epochs: int = 3, small_epochs: int | None = None, **overrides) -> "LMConfig":
+        """The language model the app trains on a corpus of ``n_tokens`` training tokens.
+
+        A large corpus gets the default schedule (batch 20 x bptt 35, Adam lr 2e-3) for
+        ``epochs`` epochs.  A lecture-sized one (< SMALL_CORPUS tokens) would get one update an
+        epoch from batch_size x bptt = 700 tokens: small batches (4 x 8), a larger lr (1e-2)
+        and many epochs (``small_epochs``, default 40) let it learn in a second or two.
+        ``overrides`` are any other LMConfig fields."""
+        if isinstance(n_tokens, bool) or not isinstance(n_tokens, (int, np.integer)) \
+                or n_tokens < 0:
+            raise ConfigError(f"n_tokens must be a non-negative integer (got {n_tokens!r})")
+        if n_tokens < SMALL_CORPUS:
+            config = cls(cell=cell, hidden=hidden, emb=emb,
+                         epochs=40 if small_epochs is None else small_epochs,
+                         batch_size=4, bptt=8, lr=1e-2, **overrides)
+        else:
+            config = cls(cell=cell, hidden=hidden, emb=emb, epochs=epochs, **overrides)
+        config.validate()
+        return config
 
     def validate(self) -> None:
         def integer(name, lo, hi):
@@ -217,6 +242,21 @@ class SentenceTrace:
 
 
 # -- the session ------------------------------------------------------------------------------
+def _read_tokens(sentences: Iterable[Iterable[str]]) -> tuple[np.ndarray, list[str]]:
+    """One pass: provisional ids in first-seen order (4-8 bytes a token, not a str each), an
+    ``<eos>`` (id 0) after each non-empty sentence, and the words by provisional id."""
+    seen: dict[str, int] = {EOS: 0}
+    buf = array("q")
+    for sentence in sentences:
+        n0 = len(buf)
+        buf.extend(seen.setdefault(str(t), len(seen)) for t in sentence)
+        if len(buf) > n0:
+            buf.append(0)
+    if not buf:
+        raise CorpusError("the corpus has no tokens")
+    return np.frombuffer(buf, dtype=np.int64), list(seen)
+
+
 class LanguageModelSession:
     """Build the vocabulary and data from ``sentences``, then ``run()`` to train.
 
@@ -225,23 +265,14 @@ class LanguageModelSession:
     """
 
     def __init__(self, config: LMConfig, sentences: Iterable[Iterable[str]] | None,
-                 *, _vocab: LMVocab | None = None) -> None:
+                 *, _vocab: LMVocab | None = None,
+                 _read: tuple[np.ndarray, list[str]] | None = None) -> None:
         config.validate()
         self.config = config
         self.train_ids: np.ndarray | None = None
         self.val_ids: np.ndarray | None = None
         if sentences is not None:
-            # one pass: provisional ids in first-seen order (4-8 bytes a token, not a str each)
-            seen: dict[str, int] = {EOS: 0}
-            buf = array("q")
-            for sentence in sentences:
-                n0 = len(buf)
-                buf.extend(seen.setdefault(str(t), len(seen)) for t in sentence)
-                if len(buf) > n0:
-                    buf.append(0)
-            if not buf:
-                raise CorpusError("the corpus has no tokens")
-            prov = np.frombuffer(buf, dtype=np.int64)
+            prov, words = _read if _read is not None else _read_tokens(sentences)
             n_val = int(round(len(prov) * config.val_fraction))
             n_train = len(prov) - n_val
             if config.val_fraction > 0 and n_val < 2:
@@ -251,7 +282,6 @@ class LanguageModelSession:
             if n_train < need:
                 raise CorpusError(f"corpus too small: {n_train} training tokens, need at least "
                                   f"{need} for batch_size {config.batch_size}")
-            words = list(seen)
             self.vocab = _vocab or LMVocab.from_counts(
                 words, np.bincount(prov[:n_train], minlength=len(words)),
                 config.min_count, config.max_vocab)
@@ -267,6 +297,19 @@ class LanguageModelSession:
         self.val_perplexities: list[float] = []
         self.restored_best = False   # True when a run ended on its best validation epoch's weights
         self._lock = threading.RLock()    # guards the weights between training and queries
+
+    @classmethod
+    def for_corpus(cls, sentences: Iterable[Iterable[str]], *, cell: str = "lstm",
+                   hidden: int = 8, emb: int = 16, epochs: int = 3,
+                   small_epochs: int | None = None, **overrides) -> "LanguageModelSession":
+        """A session sized for ``sentences`` by :meth:`LMConfig.for_corpus` (one pass over
+        the corpus: the token count decides the schedule, the same pass builds the data)."""
+        prov, words = _read_tokens(sentences)
+        val_fraction = overrides.get("val_fraction", LMConfig.val_fraction)
+        n_train = len(prov) - int(round(len(prov) * val_fraction))
+        config = LMConfig.for_corpus(n_train, cell=cell, hidden=hidden, emb=emb, epochs=epochs,
+                                     small_epochs=small_epochs, **overrides)
+        return cls(config, sentences, _read=(prov, words))
 
     # -- baseline and evaluation ----------------------------------------------------------
     def unigram_perplexity(self) -> float:

@@ -22,14 +22,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.errors import ConfigError
+from engine.negative import sigmoid  # noqa: F401 - the engine's one sigma (re-exported)
 from engine.rnn import as_sequence
 
 GATES = ("i", "f", "g", "o")   # PyTorch's stacking order
-
-
-def sigmoid(a: np.ndarray) -> np.ndarray:
-    """sigma(a) = 1 / (1 + exp(-a)), written as 0.5 (1 + tanh(a / 2)) so it never overflows."""
-    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(a)))
 
 
 @dataclass(frozen=True, eq=False)   # holds arrays: equality is identity

@@ -20,14 +20,15 @@ import numpy as np
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
-    """1 / (1 + exp(-x)) without overflow warnings."""
-    x = np.asarray(x, dtype=np.float64)
-    out = np.empty_like(x)
-    pos = x >= 0
-    out[pos] = 1.0 / (1.0 + np.exp(-x[pos]))
-    ex = np.exp(x[~pos])
-    out[~pos] = ex / (1.0 + ex)
-    return out
+    """sigma(x) = 1 / (1 + exp(-x)), written as 0.5 (1 + tanh(x / 2)): it never overflows,
+    needs no branch, and keeps a float array's dtype (float32 LSTM weights stay float32).
+
+    The engine's one sigmoid: the output layers here and in hierarchical softmax, and the
+    LSTM's gates (``engine.lstm`` re-exports it)."""
+    x = np.asarray(x)
+    if not np.issubdtype(x.dtype, np.floating):
+        x = x.astype(np.float64)
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
 def log_sigmoid(x: np.ndarray) -> np.ndarray:

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input, Static
 from engine.gateview import FreshModel, unit_terms
 from engine.presets import presets
 from tui.panes.lstm import LSTMPane
+from tui.state import AppState
 
 SENTENCES = [
     "i love cute cat".split(),
@@ -35,14 +36,28 @@ class TinyCorpus:
 
 
 class PaneApp(App):
+    """The LSTM pane alone, over the app's state API (tui.state): one reactive ``state``,
+    changed only through set_corpus / set_language_model, as WordlabApp does."""
+
     CSS_PATH = ["../../tui/panes/lstm.tcss"]
-    corpus = reactive(None, always_update=True, init=False)
-    model = reactive(None, always_update=True, init=False)
-    vectors = reactive(None, always_update=True, init=False)
+    state = reactive(AppState, always_update=True, init=False)
 
     def __init__(self, corpus=None):
         super().__init__()
-        self.set_reactive(PaneApp.corpus, corpus)
+        st = AppState()
+        if corpus is not None:
+            st = st.with_corpus(corpus, {})
+        self.set_reactive(PaneApp.state, st)
+
+    @property
+    def corpus(self):
+        return self.state.corpus
+
+    def set_corpus(self, corpus, options=None):
+        self.state = self.state.with_corpus(corpus, options or {})
+
+    def set_language_model(self, lm, provenance):
+        self.state = self.state.with_lm(lm, provenance)
 
     def compose(self) -> ComposeResult:
         yield LSTMPane(id="lstm-pane")
@@ -72,7 +87,7 @@ async def test_gate_table_matches_the_engine_and_steps_through_time():
     app = _app()
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(LSTMPane)
-        pane.focus()
+        pane.focus_default()
         await pilot.pause()
         assert pane.sentence == "i love cute cat"
         table = pane.query_one("#lstm-table", DataTable)
@@ -103,7 +118,7 @@ async def test_switch_between_rnn_and_lstm():
     app = _app()
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(LSTMPane)
-        pane.focus()
+        pane.focus_default()
         await pilot.press("right", "c")
         assert pane.kind == "rnn" and pane.t == 1
         table = pane.query_one("#lstm-table", DataTable)
@@ -124,7 +139,7 @@ async def test_unknown_words_become_unk_visibly_and_empty_sentence_is_a_message(
     app = _app()
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(LSTMPane)
-        pane.focus()
+        pane.focus_default()
         await pilot.press("e")
         field = pane.query_one("#lstm-sentence", Input)
         assert app.focused is field
@@ -135,7 +150,7 @@ async def test_unknown_words_become_unk_visibly_and_empty_sentence_is_a_message(
         assert "<unk>" in status
         msg = str(pane.query_one("#lstm-message", Static).render())
         assert "qeen" in msg and "<unk>" in msg
-        assert app.focused is pane                          # letter keys act on the pane again
+        assert app.focused is pane.focus_target()           # letter keys act on the pane again
 
         await pilot.press("e")
         field.value = "   "
@@ -174,7 +189,7 @@ async def test_lecture_tables_are_exact():
     app = _app()
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(LSTMPane)
-        pane.focus()
+        pane.focus_default()
         await pilot.press("k")
         table = pane.query_one("#lstm-preset-input", DataTable)
         row = [str(c) for c in table.get_row("i_t * C~_t")]
@@ -193,7 +208,7 @@ async def test_next_corpus_sentence():
     app = _app()
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(LSTMPane)
-        pane.focus()
+        pane.focus_default()
         await pilot.press("s", "s")
         assert pane.sentence == "we watch movie"
         assert pane.query_one("#lstm-sentence", Input).value == "we watch movie"
@@ -214,7 +229,7 @@ async def test_train_the_language_model_then_stop(monkeypatch):
     app = _app()
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(LSTMPane)
-        pane.focus()
+        pane.focus_default()
         await pilot.press("x")
         assert "nothing is training" in str(pane.query_one("#lstm-message", Static).render())
         await pilot.press("t")
@@ -235,7 +250,7 @@ async def test_trained_weights_fill_the_table_and_predict_the_next_word():
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(LSTMPane)
         pane.small_epochs = 2                               # a short run: the wiring, not the quality
-        pane.focus()
+        pane.focus_default()
         await pilot.press("t")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -258,7 +273,7 @@ async def test_a_corpus_too_small_to_train_is_a_message():
     app = _app([["a", "b"]])
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(LSTMPane)
-        pane.focus()
+        pane.focus_default()
         await pilot.press("t")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -283,7 +298,7 @@ async def test_a_nan_loss_stops_training_with_a_message_and_keeps_the_last_good_
     async with app.run_test(size=(80, 24)) as pilot:
         pane = app.query_one(LSTMPane)
         pane.small_epochs = 1
-        pane.focus()
+        pane.focus_default()
         await pilot.press("t")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -1,10 +1,32 @@
-"""Plots drawn in the terminal with plotext (braille), via textual-plotext's PlotextPlot."""
+"""Plots drawn in the terminal with plotext (braille), via textual-plotext's PlotextPlot.
+
+Three rules, each from a bug seen on screen (issue 8):
+
+- **Never plotext's log scale.**  plotext re-applies log10 to the data on every build, and
+  Textual builds again on every repaint (a tab switch, a resize): the second build takes the
+  log of a log and raises ``ValueError: math domain error``.  Log axes are drawn by plotting
+  the exponents (``log10(y)``) with the decades as tick labels.
+- **Ticks are ours.**  plotext's automatic linear ticks are unevenly spaced and their labels
+  are rounded off the rows they sit on (``4.14 / 3.71 / 2.86`` on equal rows): ``nice_ticks``
+  gives evenly spaced 1-2-2.5-5 values, and the axis is pinned to the first and last of them.
+- **Labels are measured in cells.**  plotext writes one character per cell, so a Korean
+  (double-width) label pushed the border out and blanked the row below.  Scatter labels are
+  drawn over plotext's output, measured with ``rich.cells.cell_len``, and a label that would
+  collide with another label or a point moves to the point's other side, or is left out
+  (the point stays).
+
+``Plot.render`` never raises: if plotext fails the widget shows one line saying so, so a
+redraw can never take the app (and a training run in it) down.
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
 
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
 from textual_plotext import PlotextPlot
 
 
@@ -19,13 +41,63 @@ def log_ticks(lo: float, hi: float) -> list[float]:
             if lo - 1e-9 <= d + math.log10(m) <= hi + 1e-9]
 
 
+def decade_ticks(lo: float, hi: float, most: int = 6) -> list[int]:
+    """Whole exponents k covering lo..hi (exponents of ten), at most ``most`` of them (every
+    second, third ... decade on a long axis), always including the top one."""
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return []
+    ks = list(range(math.floor(lo), math.ceil(hi) + 1))
+    step = max(1, math.ceil(len(ks) / most))
+    return ks[::-1][::step][::-1]
+
+
+def nice_ticks(lo: float, hi: float, most: int = 5) -> tuple[list[float], list[str]]:
+    """Evenly spaced round tick values covering ``lo..hi`` (steps of 1, 2, 2.5 or 5 times a
+    power of ten, at most ``most`` ticks) and their labels, written with as many decimals as
+    the step needs, so every label is exactly its value."""
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return [], []
+    if hi < lo:
+        lo, hi = hi, lo
+    if hi - lo < 1e-12 * max(1.0, abs(lo)):
+        pad = abs(lo) * 0.1 or 1.0
+        lo, hi = lo - pad, hi + pad
+    most = max(2, most)
+    raw = (hi - lo) / (most - 1)
+    mag = 10.0 ** math.floor(math.log10(raw))
+    for m in (1.0, 2.0, 2.5, 5.0, 10.0, 20.0):
+        step = m * mag
+        start = math.floor(lo / step + 1e-9) * step
+        stop = math.ceil(hi / step - 1e-9) * step
+        count = int(round((stop - start) / step)) + 1
+        if count <= most:
+            break
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9))
+    if abs(step / 10.0 ** -decimals - round(step / 10.0 ** -decimals)) > 1e-6:
+        decimals += 1          # 2.5, 0.25: one more place
+    values = [start + k * step for k in range(count)]
+    values = [round(v, decimals + 2) for v in values]
+    labels = [_tick_label(v, decimals) for v in values]
+    return values, labels
+
+
+def _tick_label(v: float, decimals: int) -> str:
+    if abs(v) >= 1e6 and decimals == 0:
+        return f"{v:,.0f}"
+    s = f"{v:,.{decimals}f}"
+    return s[1:] if s.startswith("-") and float(s.replace(",", "")) == 0 else s
+
+
 class Plot(PlotextPlot):
-    """A PlotextPlot that only redraws while visible and takes whole data sets at once."""
+    """A PlotextPlot that only redraws while visible, takes whole data sets at once and never
+    raises from ``render``."""
 
     def __init__(self, title: str = "", *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._title = title
         self._empty_note = ""
+        self._labels: list[tuple[str, float, float]] = []
+        self._limits: tuple[float, float, float, float] | None = None
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -39,66 +111,194 @@ class Plot(PlotextPlot):
     def render(self):
         """plotext rebuilds the whole figure in Python on each call; Textual calls render
         again whenever the widget is shown or the screen repaints (a tab switch), so keep
-        the last drawing until the data, the size or the theme changes."""
+        the last drawing until the data, the size or the theme changes.  An error in plotext
+        becomes one line on screen instead of an exception that would end the app."""
         key = (self.size, getattr(self, "_version", 0), self.app.theme, self.theme)
         if getattr(self, "_drawn_key", None) != key:
-            self._drawn = super().render()
+            try:
+                drawn = super().render()
+                if self._labels and self._limits is not None:
+                    drawn = self._overlay_labels(drawn)
+            except Exception as exc:   # noqa: BLE001 - a redraw must never end the app
+                drawn = Text(f"the plot could not be drawn ({type(exc).__name__}: {exc})",
+                             style="bold", no_wrap=True, overflow="ellipsis")
+            self._drawn = drawn
             self._drawn_key = key
         return self._drawn
 
-    def clear(self, note: str = "") -> None:
-        plt = self.plt
-        plt.clear_figure()
-        plt.title(self._title if not note else f"{self._title}: {note}")
-        self.refresh()
-
-    def line(self, xs: Sequence[float], ys: Sequence[float], *, xlabel: str = "", ylabel: str = "",
-             log: bool = False, marker: str = "braille", title: str | None = None) -> None:
+    def _reset(self, title: str | None) -> None:
         plt = self.plt
         plt.clear_figure()
         plt.title(self._title if title is None else title)
-        xs, ys = list(xs), list(ys)
-        if log:
-            # plotext's own log scale re-applies log10 on every build (each Textual render),
-            # so plot the exponents and label the decades instead.
-            pairs = [(x, y) for x, y in zip(xs, ys) if x > 0 and y > 0]
-            xs = [math.log10(x) for x, _ in pairs]
-            ys = [math.log10(y) for _, y in pairs]
-            for ticks, values in ((plt.xticks, xs), (plt.yticks, ys)):
-                if values:
-                    places = log_ticks(min(values), max(values))
+        self._labels = []
+        self._limits = None
+
+    def clear(self, note: str = "") -> None:
+        self._reset(self._title if not note else f"{self._title}: {note}")
+        self.refresh()
+
+    # -- lines ---------------------------------------------------------------------------
+    def line(self, xs: Sequence[float], ys: Sequence[float], *, xlabel: str = "", ylabel: str = "",
+             log: bool = False, marker: str = "braille", title: str | None = None) -> None:
+        """One series; ``log``: both axes log10 (the exponents are plotted, decades labelled)."""
+        self.lines([("", xs, ys, None)], xlabel=xlabel, ylabel=ylabel, logx=log, logy=log,
+                   marker=marker, title=title)
+
+    def lines(self, series: Sequence[tuple[str, Sequence[float], Sequence[float], str | None]], *,
+              xlabel: str = "", ylabel: str = "", logx: bool = False, logy: bool = False,
+              marker: str = "braille", title: str | None = None) -> None:
+        """Several series ``(name, xs, ys, colour)`` on the same axes.  Names are not drawn
+        inside the chart (plotext's legend box covers the curves): say which is which beside
+        it, in the colour given.  On a log axis values <= 0 are left out, not invented."""
+        self._reset(title)
+        plt = self.plt
+        cleaned = []
+        for name, xs, ys, colour in series:
+            pts = [(float(x), float(y)) for x, y in zip(xs, ys)
+                   if math.isfinite(x) and math.isfinite(y)
+                   and (not logx or x > 0) and (not logy or y > 0)]
+            if logx:
+                pts = [(math.log10(x), y) for x, y in pts]
+            if logy:
+                pts = [(x, math.log10(y)) for x, y in pts]
+            cleaned.append((name, pts, colour))
+        all_x = [x for _, pts, _ in cleaned for x, _ in pts]
+        all_y = [y for _, pts, _ in cleaned for _, y in pts]
+        for axis, values, log in (("x", all_x, logx), ("y", all_y, logy)):
+            if not values:
+                continue
+            ticks, lim = (plt.xticks, plt.xlim) if axis == "x" else (plt.yticks, plt.ylim)
+            if log:
+                lo, hi = min(values), max(values)
+                if hi - lo >= 2:
+                    ks = decade_ticks(lo, hi)
+                    ticks([float(k) for k in ks], [_decade_label(k) for k in ks])
+                else:
+                    places = log_ticks(lo, hi)
                     ticks([math.log10(v) for v in places], [f"{v:,g}" for v in places])
-        if len(xs):
-            plt.plot(xs, ys, marker=marker)
+            else:
+                vals, labels = nice_ticks(min(values), max(values))
+                if vals:
+                    ticks(vals, labels)
+                    lim(vals[0], vals[-1])
+        for name, pts, colour in cleaned:
+            if pts:
+                kwargs = {"marker": marker}
+                if colour:
+                    kwargs["color"] = colour
+                plt.plot([x for x, _ in pts], [y for _, y in pts], **kwargs)
         if xlabel:
             plt.xlabel(xlabel)
         if ylabel:
             plt.ylabel(ylabel)
         self.refresh()
 
+    # -- labelled points -------------------------------------------------------------------
     def scatter_labels(self, points: Sequence[tuple[str, float, float]],
                        segments: Sequence[tuple[int, int]] = (), title: str | None = None) -> None:
-        """Labelled points; ``segments`` are index pairs joined by a line (an analogy's arrows)."""
+        """Labelled points; ``segments`` are index pairs joined by a line (an analogy's arrows).
+
+        Earlier points win: a label that would overlap one already placed (or a point) is moved
+        to the left of its point, and left out if that collides too."""
+        self._reset(title)
         plt = self.plt
-        plt.clear_figure()
-        plt.title(self._title if title is None else title)
         if not points:
             self.refresh()
             return
-        xs = [p[1] for p in points]
-        ys = [p[2] for p in points]
+        xs = [float(p[1]) for p in points]
+        ys = [float(p[2]) for p in points]
         for i, j in segments:
             plt.plot([xs[i], xs[j]], [ys[i], ys[j]], marker="braille")
         plt.scatter(xs, ys, marker="●")
-        # labels start one character cell to the right of their point
         dx = (max(xs) - min(xs)) or 1.0
         dy = (max(ys) - min(ys)) or 1.0
-        lo_x, hi_x = min(xs) - 0.08 * dx, max(xs) + 0.35 * dx
-        cell = (hi_x - lo_x) / max(10, self.size.width - 8)
-        for word, x, y in points:
-            plt.text(word, x + 1.5 * cell, y, alignment="left")
+        widest = max(cell_len(str(p[0])) for p in points)
+        # room on the right for the labels: about the widest label, within reason
+        right = min(0.6, max(0.15, (widest + 2) / max(20, self.size.width - 4)))
+        lo_x, hi_x = min(xs) - 0.08 * dx, max(xs) + right * dx
+        lo_y, hi_y = min(ys) - 0.12 * dy, max(ys) + 0.12 * dy
         plt.xlim(lo_x, hi_x)
-        plt.ylim(min(ys) - 0.12 * dy, max(ys) + 0.12 * dy)
+        plt.ylim(lo_y, hi_y)
         plt.xticks([])
         plt.yticks([])
+        self._labels = [(str(w), float(x), float(y)) for w, x, y in points]
+        self._limits = (lo_x, hi_x, lo_y, hi_y)
         self.refresh()
+
+    def _overlay_labels(self, drawn: Text) -> Text:
+        """Write the scatter labels into plotext's drawing, cell by cell."""
+        lines = drawn.split("\n", allow_blank=True)
+        plain = [ln.plain for ln in lines]
+        box = _frame(plain)
+        if box is None:
+            return drawn
+        top, left, bottom, right = box       # the frame's corner cells
+        rows = bottom - top - 1               # plot cells inside the frame
+        cols = right - left - 1
+        if rows < 1 or cols < 1:
+            return drawn
+        lo_x, hi_x, lo_y, hi_y = self._limits
+
+        def cell(x: float, y: float) -> tuple[int, int]:
+            c = left + 1 + round((x - lo_x) / (hi_x - lo_x) * (cols - 1))
+            r = top + 1 + round((hi_y - y) / (hi_y - lo_y) * (rows - 1))
+            return r, c
+
+        spots = [cell(x, y) for _, x, y in self._labels]
+        taken: dict[int, list[tuple[int, int]]] = {}   # row -> [(start, end)) of cells in use
+        for r, c in spots:
+            taken.setdefault(r, []).append((c, c + 1))
+
+        def free(r: int, a: int, b: int, own: int) -> bool:
+            if a <= left or b > right:
+                return False
+            # one blank cell between neighbouring labels; a label may touch only its own point
+            return all(b + 1 <= s or e + 1 <= a for s, e in taken.get(r, [])
+                       if (s, e) != (own, own + 1))
+
+        placed: list[tuple[int, int, str]] = []
+        for (word, _, _), (r, c) in zip(self._labels, spots):
+            w = cell_len(word)
+            if not top < r < bottom or w == 0:
+                continue
+            for a in (c + 2, c - 1 - w):     # right of the point, else left of it
+                if free(r, a, a + w, c):
+                    taken[r].append((a, a + w))
+                    placed.append((r, a, word))
+                    break
+        for r, a, word in placed:
+            lines[r] = _put(lines[r], a, word)
+        out = Text("\n").join(lines)
+        return out
+
+
+def _decade_label(k: int) -> str:
+    return {0: "1", 1: "10", 2: "100", 3: "1,000"}.get(k, f"1e{k}")
+
+
+def _frame(plain: list[str]) -> tuple[int, int, int, int] | None:
+    """(top, left, bottom, right) of plotext's frame (the ┌ ┐ └ ┘ corners), or None."""
+    top = next((r for r, ln in enumerate(plain) if "┌" in ln), None)
+    bottom = next((r for r in range(len(plain) - 1, -1, -1) if "└" in plain[r]), None)
+    if top is None or bottom is None or bottom <= top:
+        return None
+    left = plain[top].index("┌")
+    right = plain[top].rfind("┐")
+    if right <= left:
+        return None
+    return top, left, bottom, right
+
+
+def _put(line: Text, start: int, word: str) -> Text:
+    """``line`` (one character per cell, as plotext draws) with ``word`` written over the cells
+    from ``start``, as many cells as the word is wide (a Korean syllable takes two)."""
+    w = cell_len(word)
+    head = line[:start]
+    tail = line[start + w:]
+    # the label keeps the background of the cells underneath, in the text's own colour
+    style = Style()
+    for span in line.spans:
+        if span.start <= start < span.end:
+            s = span.style if isinstance(span.style, Style) else Style.parse(str(span.style))
+            style += s.background_style
+    return Text.assemble(head, Text(word, style=style), tail)
