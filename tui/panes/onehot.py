@@ -17,6 +17,8 @@ from tui.widgets.pane import FocusTarget, Pane
 from tui.widgets.suggest import VocabSuggester
 
 DEFAULT_WORDS = 5
+#: up to this many words, one-hot and embedding tables stand side by side at 80 columns
+GRID_WORDS = 6
 MAX_WORDS = 12
 
 
@@ -90,13 +92,16 @@ Type up to 12 words in the field (completion from the vocabulary), Enter to show
             yield Input(id="onehot-input", compact=True, suggester=self._suggest,
                         placeholder="cat dog love movie")
         yield Static("", id="onehot-message", classes="error")
+        # the note (the lecture's point, in one line) sits above the tables and takes the
+        # focus: a focused widget at the bottom scrolled the tables' first rows away
+        yield FocusTarget("", id="onehot-note")
         with ScrollableContainer(id="onehot-scroll"):
             yield Static("", id="onehot-matrices")
-            yield FocusTarget("", id="onehot-note")
 
     def on_mount(self) -> None:
         self._corpus_gen = -1      # the app state's corpus generation the words come from
         self._model_gen = -1       # ... and the model generation the embeddings come from
+        self.query_one("#onehot-message", Static).display = False
         self.watch(self.app, "state", self._state_changed)
 
     def action_focus_words(self) -> None:
@@ -201,13 +206,13 @@ Type up to 12 words in the field (completion from the vocabulary), Enter to show
         note = self.query_one("#onehot-note", Static)
         state = self.app.state
         if cmp is None and state.vectors is not None:
-            right = [Text(f"the vectors in use ({state.vectors_label()})\n"
+            right = [Text(f"the vectors in use ({state.vectors_label()}) "
                           f"do not know {', '.join(missing[:4])}: train on "
                           f"{state.corpus_name or 'this corpus'} (3) to compare", style="italic")]
             note.update("Every off-diagonal one-hot distance is sqrt(2) = 1.414, and every "
                         "cosine is 0: one-hot vectors say nothing about which words are alike.")
         elif cmp is None:
-            right = [Text("train a model (3) to compare: the embeddings' distances\n"
+            right = [Text("train a model (3) to compare: the embeddings' distances "
                           "will differ from pair to pair", style="italic")]
             note.update("Every off-diagonal one-hot distance is sqrt(2) = 1.414, and every "
                         "cosine is 0: one-hot vectors say nothing about which words are alike.")
@@ -218,13 +223,21 @@ Type up to 12 words in the field (completion from the vocabulary), Enter to show
             note.update(f"One-hot: every pair sqrt(2) apart, cosine 0. Embeddings "
                         f"({state.vectors_label()}): the closest pair here is {a} ~ {b} "
                         f"(cosine {c:+.2f}).")
-        # one-hot L2 beside embedding L2; Columns wraps to one column on narrow terminals
-        if cmp is None:
-            cells = [left[1], right[0], left[0]]
+        # one-hot on the left, embeddings on the right, row by row; with many words the
+        # two columns do not fit in 80 cells, and Columns wraps them to one column
+        if len(words) <= GRID_WORDS:
+            grid = Table.grid(padding=(0, 3))
+            grid.add_column()
+            grid.add_column()
+            grid.add_row(left[0], right[0])
+            grid.add_row("", "")
+            grid.add_row(left[1], right[1] if len(right) > 1 else "")
+            body: Any = grid
         else:
-            cells = [left[1], right[0], left[0], right[1]]
-        self.query_one("#onehot-matrices", Static).update(
-            Columns(cells, padding=(1, 2), equal=False, expand=False))
+            body = Columns([left[0], left[1], *right], padding=(1, 2), equal=False, expand=False)
+        self.query_one("#onehot-matrices", Static).update(body)
 
     def _message(self, text: str) -> None:
-        self.query_one("#onehot-message", Static).update(text)
+        message = self.query_one("#onehot-message", Static)
+        message.update(text)
+        message.display = bool(text)    # no empty line above the tables
