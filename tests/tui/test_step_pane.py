@@ -1,5 +1,6 @@
-"""Pilot tests of the Step pane (tab 4): n / N / p / f / s / a / l / r, and the numbers on screen
-are the StepTrace's."""
+"""Pilot tests of the Step pane (tab 4): n / e / N / p / f / s / a / l / r, the numbers on screen
+are the StepTrace's, and the pane follows the app's state (corpus, model and provenance)
+through the app's own methods."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from textual.app import App, ComposeResult
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
+from engine.stepping import step_session
 from engine.word2vec import TrainingSession, Word2VecConfig
+from tui.app import WordlabApp
 from tui.panes.step import StepPane, fmt_p, fmt_s
+from tui.state import AppState, Provenance
 
 LECTURE = [
     "i love cute cat".split(),
@@ -21,26 +25,47 @@ LECTURE = [
 ]
 
 
+OPTIONS = {"lower": True, "min_count": 1, "sample": 0.0}
+
+
 class PaneApp(App):
+    """The Step pane alone, under the real app's state and its methods (set_corpus,
+    set_model: the rules live there, not here)."""
+
     CSS_PATH = ["../../tui/panes/step.tcss"]
-    corpus = reactive(None, always_update=True, init=False)
-    corpus_options = reactive(dict, always_update=True, init=False)
-    model = reactive(None, always_update=True, init=False)
-    vectors = reactive(None, always_update=True, init=False)
+    state = reactive(AppState, always_update=True, init=False)
+    corpus = WordlabApp.corpus
+    corpus_options = WordlabApp.corpus_options
+    model = WordlabApp.model
+    vectors = WordlabApp.vectors
+    set_corpus = WordlabApp.set_corpus
+    _apply_corpus = WordlabApp._apply_corpus
+    set_model = WordlabApp.set_model
+    set_vectors = WordlabApp.set_vectors
 
     def __init__(self, corpus=LECTURE):
         super().__init__()
-        self.set_reactive(PaneApp.corpus, corpus)
-        self.set_reactive(PaneApp.corpus_options, {"lower": True, "min_count": 1, "sample": 0.0})
+        state = AppState(corpus_options=dict(OPTIONS))
+        if corpus is not None:
+            state = state.with_corpus(corpus, dict(OPTIONS))
+        self.set_reactive(PaneApp.state, state)
+
+    def any_training(self) -> bool:
+        return False
 
     def compose(self) -> ComposeResult:
         yield StepPane(id="step-pane")
 
 
 def reference(arch="sg", loss="softmax", corpus=LECTURE):
-    """The same session the pane builds, driven directly."""
-    return TrainingSession(Word2VecConfig(arch=arch, loss=loss, dim=10, window=2, min_count=1,
-                                          sample=0.0, epochs=1, seed=1), corpus)
+    """The same session the pane builds (the engine's factory), driven directly."""
+    return step_session(corpus, arch=arch, loss=loss, min_count=1)
+
+
+def trained_here(app, model) -> Provenance:
+    """The provenance of a model trained on the corpus the app has open."""
+    return Provenance("trained", corpus="lecture", corpus_gen=app.state.corpus_gen,
+                      config=model.config, epochs=1)
 
 
 async def ready(app, pilot) -> StepPane:
@@ -84,12 +109,12 @@ async def test_three_skipgram_examples_show_the_trace_numbers():
                 assert cells[2] == fmt_s(float(tr.grad_h[j]))
                 assert cells[3] == fmt_s(float(d_in[j]))
                 assert cells[4] == fmt_s(float(tr.W_out_delta[tr.word_id][j]))
-        # the first example of a fresh model: ln V, uniform softmax
-        assert "-ln 0.083" in text_of(pane, "#step-loss")
         title = str(pane.query_one("#step-vec-title").render())
-        assert "ΔW_in: W_in[love]" in title and "ΔW_out: W_out[cute]" in title
+        assert f"ΔW_in: W_in[{tr.input_words[0]}]" in title
+        assert f"ΔW_out: W_out[{tr.word}]" in title
         pairs = pane.query_one("#step-pairs", DataTable)
-        assert [str(c) for c in pairs.get_row("2")] == ["▶", "love", "cute"]
+        inputs, target = ref.sentence_pairs()[2]
+        assert [str(c) for c in pairs.get_row("2")] == ["▶", " ".join(inputs), target]
         assert [str(c) for c in pairs.get_row("0")][0] == "✓"
         assert pairs.cursor_row == 2
         assert "love" in text_of(pane, "#step-sentence")
@@ -103,7 +128,8 @@ async def test_next_sentence_skips_the_rest_of_the_sentence():
         assert pane.trace.sentence == ["we", "watch", "movie"]
         assert pane.trace.pair_index == 0
         pairs = pane.query_one("#step-pairs", DataTable)
-        assert [str(c) for c in pairs.get_row("0")][1:] == ["we", "watch"]
+        (inputs, target), = pane.pairs[:1]
+        assert [str(c) for c in pairs.get_row("0")][1:] == [" ".join(inputs), target]
         # at the end of a sentence N does not skip the sentence that comes next
         ref = reference()
         n = len(ref.sentence_pairs())
@@ -128,6 +154,7 @@ async def test_switch_arch_and_loss():
         await pilot.press("n")
         tr = reference("cbow").step()
         assert pane.trace.input_words == tr.input_words == ["love"]
+        assert pane.trace.word == tr.word == "i"
         pairs = pane.query_one("#step-pairs", DataTable)
         assert [str(c.label) for c in pairs.columns.values()][1:] == ["context", "centre"]
         await pilot.press("l")                               # negative sampling
@@ -235,10 +262,10 @@ async def test_reuses_the_apps_model_without_changing_it():
     before = model.W_in.copy()
     app = PaneApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.model = model
+        app.set_model(model, trained_here(app, model))
         pane = await ready(app, pilot)
-        assert pane.source == "model"
-        assert "Train's model" in text_of(pane, "#step-config")
+        assert pane.session.source == "model"
+        assert "a copy of the model in use" in text_of(pane, "#step-config")
         np.testing.assert_array_equal(pane.session.model.W_in, before)
         await pilot.press("n")
         np.testing.assert_array_equal(model.W_in, before)      # the shared model is untouched
@@ -255,8 +282,8 @@ async def test_n_pressed_while_the_session_is_built_is_not_lost():
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert pane.trace is not None and pane.trace.example == 1
-        # the app announcing the same corpus again keeps the session and its progress
-        app.corpus = app.corpus
+        # the app announcing the same state again keeps the session and its progress
+        app.state = app.state
         await pilot.pause()
         assert pane.trace is not None and pane.trace.example == 1
 
@@ -283,7 +310,7 @@ async def test_a_model_from_the_train_pane_brings_its_arch_and_loss():
     app = PaneApp()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(app, pilot)
-        app.model = ref.model
+        app.set_model(ref.model, trained_here(app, ref.model))
         pane = await ready(app, pilot)
         assert (pane.arch, pane.loss) == ("cbow", "neg")
         assert pane.session.config.dim == 6

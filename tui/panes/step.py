@@ -25,10 +25,9 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Label, Static
 
 from engine.errors import WordlabError
+from engine.word2vec import LOSSES
 from tui.widgets.pane import FocusTarget, Pane
 
-ARCHS = ("sg", "cbow")
-LOSSES = ("softmax", "neg", "hs")
 ARCH_NAMES = {"sg": "Skip-gram", "cbow": "CBOW"}
 LOSS_NAMES = {"softmax": "softmax", "neg": "negative sampling", "hs": "hierarchical softmax"}
 SPEEDS = (3.0, 2.0, 1.0, 0.5, 0.25, 0.1)   # seconds per example in auto-play
@@ -36,8 +35,6 @@ DEFAULT_SPEED = 2                            # 1 s
 TOP_K = 8                                    # softmax rows shown for a big vocabulary
 SHOW_ALL = 12                                # ... up to this V every word is shown
 ONE_HOT_MAX = 24                             # spell out the one-hot vector up to this V
-STEP_DIM = 10                                # a fresh step session: small enough to read
-STEP_WINDOW = 2
 PAIRS_SHOWN = 40                             # rows of the pairs table around the current pair
 SENTENCE_WORDS = 8                           # words shown either side of the centre word
 
@@ -46,8 +43,7 @@ SENTENCE_WORDS = 8                           # words shown either side of the ce
 class SessionReady(Message):
     """A step session was built in the background (or could not be)."""
 
-    session: Any
-    source: str          # "fresh" | "model"
+    session: Any         # an engine.stepping.StepSession, or None
     error: str | None
     generation: int
 
@@ -93,19 +89,42 @@ For the pair just trained (highlighted), the right side shows the whole pass:
    W_out rows that were scored, highlighted by sign.
 
 The top lines always show the input word, the target, its probability and the loss.
-W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
+W_out starts at zero, as in word2vec.c, so the first example cannot move W_in yet
+(dL/dh = 0); the pane says so. Press **e** to train the same example again and watch p of the
+target rise pass after pass.
+
+**Which weights.** When the model in use (Train pane) was trained on the corpus now open, Step
+steps through a copy of it. Otherwise it starts fresh weights on the corpus (d = 10, window 2,
+W_in drawn wider than word2vec.c's 1/d so that one example visibly moves p, and a constant
+learning rate of at least 0.25) and says which corpus the model in use came from.
+
+**Skip-gram's direction.** word2vec.c (and this engine) loops the other way round from the
+lecture's drawing: the context word's W_in row is the input and the centre word the target.
+Over a corpus both directions train the same (centre, context) pairs.
+
+**Negative sampling.** k noise words are drawn from unigram^0.75; a draw equal to the target is
+skipped (word2vec.c: `if (target == word) continue;`), so a row may show fewer than k, and a
+word drawn twice appears twice (its W_out row gets both updates).
+
+Keys: n next example · e the same example again · N next sentence · p auto-play (f faster,
+s slower) · a Skip-gram/CBOW · l output layer · r reset · up/down/PgUp/PgDn scroll the numbers.
 """
 
     BINDINGS = [
+        # Short labels, f/s off the footer: at 80 columns the footer had cut 'l loss', 'r reset'
+        # and the app's own keys off its end.
         Binding("n", "next_example", "next", id="step.next",
                 tooltip="Train the next example and show every number"),
-        Binding("N", "next_sentence", "next sentence", key_display="N", id="step.next_sentence",
+        Binding("e", "repeat_example", "again", id="step.again",
+                tooltip="Train the same example again: watch p of the target rise"),
+        Binding("N", "next_sentence", "sentence", key_display="N", show=False,
+                id="step.next_sentence",
                 tooltip="Skip to the next sentence and train its first example"),
-        Binding("p", "autoplay", "auto-play", id="step.autoplay",
-                tooltip="Start or stop auto-play (one example every few seconds)"),
-        Binding("f", "speed(1)", "faster", id="step.faster",
+        Binding("p", "autoplay", "auto", id="step.autoplay",
+                tooltip="Start or stop auto-play (one example every few seconds; f/s: faster/slower)"),
+        Binding("f", "speed(1)", "faster", show=False, id="step.faster",
                 tooltip="Auto-play faster"),
-        Binding("s", "speed(-1)", "slower", id="step.slower",
+        Binding("s", "speed(-1)", "slower", show=False, id="step.slower",
                 tooltip="Auto-play slower"),
         Binding("a", "toggle_arch", "sg/cbow", id="step.arch",
                 tooltip="Switch the architecture: Skip-gram <-> CBOW (restarts the step session)"),
@@ -132,14 +151,15 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
         super().__init__(id=id, **kwargs)
         self.arch = "sg"
         self.loss = "softmax"
-        self.session = None
-        self.source = "fresh"
+        self.session = None                 # an engine.stepping.StepSession
         self.trace = None
+        self.facts = None                   # engine.stepping.StepFacts of ``trace``
         self.pairs: list[tuple[tuple[str, ...], str]] = []
         self.speed = DEFAULT_SPEED
         self._timer: Timer | None = None
         self._generation = 0
-        self._inputs: tuple | None = None   # (corpus, model) the session was built from
+        self._inputs: tuple | None = None   # (corpus_gen, model_gen or None) the session is from
+        self._weights = ""                  # "fresh weights (...)" / "a copy of the model in use"
         self._building = False
         self._pending = 0                   # n presses waiting for the session
 
@@ -154,6 +174,7 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
             pairs.can_focus = False
             yield pairs
             with VerticalScroll(id="step-flow"):
+                yield Static(id="step-why")
                 yield Static(id="step-input")
                 yield Label("", id="step-out-title", classes="step-title")
                 out = DataTable(id="step-out", cursor_type="none", zebra_stripes=False)
@@ -167,10 +188,8 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
                 yield Static(id="step-changed")
 
     def on_mount(self) -> None:
-        if hasattr(self.app, "corpus"):
-            self.watch(self.app, "corpus", lambda _: self._rebuild(force=False), init=False)
-        if hasattr(self.app, "model"):
-            self.watch(self.app, "model", self._model_changed, init=False)
+        if hasattr(self.app, "state"):
+            self.watch(self.app, "state", self._state_changed, init=False)
         self._rebuild()
 
     def action_scroll_flow(self, how: str) -> None:
@@ -180,82 +199,83 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
         getattr(flow, f"scroll_{how}")(animate=False)
 
     # -- the session ------------------------------------------------------------------------
-    def _config(self):
-        """The step session's settings: the app's model's if there is one, else small ones."""
-        from engine.word2vec import Word2VecConfig
+    def _state(self):
+        return getattr(self.app, "state", None)
 
-        model = getattr(self.app, "model", None)
-        options = getattr(self.app, "corpus_options", None) or {}
-        if model is not None:
-            return model.config.replace(arch=self.arch, loss=self.loss, sample=0.0, epochs=1)
-        return Word2VecConfig(arch=self.arch, loss=self.loss, dim=STEP_DIM, window=STEP_WINDOW,
-                              min_count=int(options.get("min_count", 1)), sample=0.0,
-                              epochs=1, seed=1)
+    def _wanted(self) -> tuple:
+        """What the session must be built from: the corpus's generation, and the model's when
+        it was trained on that corpus (rule: never another corpus's vocabulary)."""
+        state = self._state()
+        if state is None:
+            return (None, None)
+        return (state.corpus_gen, state.model_gen if state.model_fits_corpus else None)
 
-    def _model_changed(self, model) -> None:
-        """A model from the Train pane: step through it with its own architecture and loss."""
-        fresh = (id(getattr(self.app, "corpus", None)), id(model)) != self._inputs
-        if model is not None and fresh:
-            self.arch, self.loss = model.config.arch, model.config.loss
+    def _state_changed(self, state) -> None:
+        """A new corpus or model: rebuild when what the session is built from changed."""
+        wanted = self._wanted()
+        if wanted == self._inputs:
+            return
+        model_arrived = wanted[1] is not None and wanted[1] != (self._inputs or (None, None))[1]
+        if model_arrived:
+            # step through the model with its own architecture and output layer
+            self.arch, self.loss = state.model.config.arch, state.model.config.loss
         self._rebuild(force=False)
-        if model is not None and fresh and self.session is None and self._building:
+        if model_arrived and self.session is None and self._building:
             self.query_one("#step-key", Static).update(Text(
-                "a model arrived from the Train pane: stepping on from its weights (a copy)…",
+                "a model trained on this corpus arrived: stepping on from its weights (a copy)…",
                 style="dim"))
+
+    def _weights_label(self, state) -> str:
+        if state is not None and state.model_fits_corpus:
+            return "a copy of the model in use"
+        if state is not None and state.model is not None and state.provenance is not None:
+            return f"fresh weights (the model in use was {state.provenance.label().split(' · ')[0]})"
+        if state is not None and state.vectors is not None:
+            return "fresh weights (the vectors in use were loaded from a file)"
+        return "fresh weights"
 
     def _rebuild(self, force: bool = True) -> None:
         """A new step session (in a worker: building a big corpus's vocabulary takes time).
 
-        ``force=False`` (the app re-announcing the same corpus and model) keeps the session."""
-        corpus = getattr(self.app, "corpus", None)
-        model = getattr(self.app, "model", None)
-        inputs = (id(corpus), id(model))
-        if not force and inputs == self._inputs:
+        ``force=False`` (the same corpus and model announced again) keeps the session."""
+        wanted = self._wanted()
+        if not force and wanted == self._inputs:
             return
-        self._inputs = inputs
+        self._inputs = wanted
         self._stop_autoplay()
         self._generation += 1
         self._building = False
         self.session = None
         self.trace = None
+        self.facts = None
         self.pairs = []
-        corpus = getattr(self.app, "corpus", None)
+        state = self._state()
+        corpus = getattr(state, "corpus", None)
+        self._weights = self._weights_label(state)
         if corpus is None:
             self._message("no corpus: open one in the Corpus pane (1)")
             self._redraw()
             return
-        try:
-            config = self._config()
-        except WordlabError as err:
-            self._message(str(err))
-            self._redraw()
-            return
+        model = state.model if state.model_fits_corpus else None
+        min_count = (state.corpus_options or {}).get("min_count")   # the Corpus pane's choice
         self._message("")
         self.query_one("#step-key", Static).update(Text("preparing the step session…",
                                                         style="dim"))
         self._building = True
-        self._build(config, corpus, model, self._generation)
+        self._build(corpus, model, self.arch, self.loss, min_count, self._generation)
 
     @work(thread=True, exclusive=True, group="step-session", exit_on_error=False)
-    def _build(self, config, corpus, model, generation: int) -> None:
-        from engine.word2vec import TrainingSession
+    def _build(self, corpus, model, arch: str, loss: str, min_count, generation: int) -> None:
+        from engine.stepping import step_session
 
         try:
-            if model is not None:
-                session = TrainingSession(config, corpus, vocab=model.vocab)
-                np.copyto(session.model.W_in, model.W_in)     # a copy: Train's model is untouched
-                if session.model.W_out.shape == model.W_out.shape and \
-                        (config.loss == "hs") == (model.config.loss == "hs"):
-                    np.copyto(session.model.W_out, model.W_out)
-                source = "model"
-            else:
-                session = TrainingSession(config, corpus)
-                source = "fresh"
-            session.sentence_pairs()          # plans the first chunk; raises for a corpus too small
+            session = step_session(corpus, arch=arch, loss=loss, model=model,
+                                   corpus_name=getattr(corpus, "name", None),
+                                   min_count=min_count)
         except (WordlabError, OSError) as err:
-            self.post_message(SessionReady(None, "fresh", str(err), generation))
+            self.post_message(SessionReady(None, str(err), generation))
             return
-        self.post_message(SessionReady(session, source, None, generation))
+        self.post_message(SessionReady(session, None, generation))
 
     @on(SessionReady)
     def _session_ready(self, event: SessionReady) -> None:
@@ -268,7 +288,6 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
             self.session = None
         else:
             self.session = event.session
-            self.source = event.source
             self.pairs = self.session.sentence_pairs()
         self._redraw()
         for _ in range(pending if self.session is not None else 0):
@@ -298,7 +317,24 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
             self._stop_autoplay()
             self._message(str(err))
             return
-        self.pairs, self.trace = pairs, trace
+        self.pairs, self.trace, self.facts = pairs, trace, self.session.facts
+        self._message("")
+        self._redraw()
+
+    def action_repeat_example(self) -> None:
+        """Train the example just trained once more (same input, target, noise, lr)."""
+        if not self._ready():
+            return
+        if not self.session.can_repeat():
+            self._message("no example to repeat yet: press n to train one")
+            return
+        try:
+            trace = self.session.repeat()
+        except WordlabError as err:
+            self._stop_autoplay()
+            self._message(str(err))
+            return
+        self.trace, self.facts = trace, self.session.facts
         self._message("")
         self._redraw()
 
@@ -383,9 +419,9 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
         parts = Text.assemble((ARCH_NAMES[self.arch], "bold"), " · ",
                               (LOSS_NAMES[self.loss], "bold"))
         if cfg is not None:
-            weights = "Train's model" if self.source == "model" else "fresh weights"
-            parts.append(f" · V={len(self.session.vocab)} d={cfg.dim} window={cfg.window}"
-                         f" · {weights}")
+            parts.append(f" · V={len(self.session.vocab)} d={cfg.dim} window={cfg.window}")
+        if self._weights:
+            parts.append(f" · {self._weights}")
         if self._timer is not None:
             parts.append(f" · ▶ {SPEEDS[self.speed]:g}s", style="bold")
         else:
@@ -416,7 +452,7 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
             text.append(" ")
         if hi < len(tr.sentence):
             text.append("… ", style="dim")
-        text.append(f"  epoch {tr.epoch} · example {tr.example + 1} · lr {tr.lr:.4f}",
+        text.append(f"  epoch {tr.epoch} · example {tr.example + 1} · lr {tr.lr:.4g}",
                     style="dim")
         out.update(text)
 
@@ -449,11 +485,20 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
                 text.append(f"{len(tr.target_ids)} nodes on the path")
         text.append("   loss = ")
         text.append(f"{tr.loss:.4f}", style="bold")
+        facts = self.facts
+        if facts is not None and facts.passes > 1:
+            text.append(f"   pass {facts.passes}", style="bold")
+        elif facts is not None and facts.w_out_was_zero:
+            every = "p = 1/V" if tr.loss_kind == "softmax" else "σ = 0.5"
+            text.append(f"   W_out = 0: every {every}", style="dim")
         out.update(text)
 
     def _render_pairs(self) -> None:
         table = self.query_one("#step-pairs", DataTable)
-        first, second = ("input", "target") if self.arch == "sg" else ("context", "centre")
+        if self.arch == "sg" and not self._context_in():
+            first, second = ("centre", "context")
+        else:
+            first, second = ("context", "centre")
         table.clear(columns=True)
         table.add_column(" ", key="mark", width=1)
         table.add_column(first, key="in", width=11)      # long words and contexts are cropped:
@@ -484,8 +529,9 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
         vec_title = self.query_one("#step-vec-title", Label)
         vec = self.query_one("#step-vec", DataTable)
         changed = self.query_one("#step-changed", Static)
+        why = self.query_one("#step-why", Static)
         if tr is None:
-            for w in (inp, loss, changed):
+            for w in (why, inp, loss, changed):
                 w.update("")
             out_title.update("")
             vec_title.update("")
@@ -494,6 +540,7 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
             return
         words = self.session.vocab.words
         V = len(words)
+        why.update(self._why_text(tr))
         # 1-2: one-hot in, W_in row(s) out
         text = Text()
         for row, w, i in zip(tr.one_hot, tr.input_words, tr.input_ids):
@@ -523,17 +570,73 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
         self._render_vectors(tr, vec_title, vec, words)
         changed.update(self._changed_text(tr, words))
 
+    def _context_in(self) -> bool:
+        """Whether the engine's Skip-gram takes the context word in (word2vec.c's loop) or
+        the centre word (the lecture's drawing): read from the example, not assumed."""
+        try:
+            ex = self.trace if self.trace is not None else (
+                self.session.peek() if self.session is not None else None)
+        except WordlabError:
+            return True
+        if ex is None or not 0 <= ex.position < len(ex.sentence):
+            return True
+        return ex.word == ex.sentence[ex.position] and ex.input_words != [ex.word]
+
+    def _why_text(self, tr) -> Text:
+        """Why the numbers below are what they are: the direction, the dynamic window, the
+        noise draws, weights still at their start (from ``StepFacts``; no math here)."""
+        facts = self.facts
+        text = Text(style="dim")
+        centre = tr.sentence[tr.position] if 0 <= tr.position < len(tr.sentence) else tr.word
+        if tr.arch == "sg":
+            if self._context_in():
+                text.append("word2vec.c's Skip-gram: context in, centre out.\n")
+            else:
+                text.append("Skip-gram: the centre word in, a context word out.\n")
+        window = self.session.config.window
+        if facts is not None and facts.centre_examples is not None:
+            n = facts.centre_examples
+            what = "pair" if tr.arch == "sg" else "context word"
+            plural = "" if n == 1 else "s"
+            if facts.effective_window is not None and facts.effective_window < window:
+                b = window - facts.effective_window
+                text.append(f"window {window}, b = {b} for '{centre}': window − b = "
+                            f"{facts.effective_window}, {n} {what}{plural}.\n")
+            elif facts.effective_window is not None:
+                text.append(f"window {window}, b = 0 for '{centre}': {n} {what}{plural}"
+                            + (" (sentence edge)" if n < 2 * window else "") + ".\n")
+        if facts is not None and (facts.noise_skipped or facts.noise_repeated):
+            k = self.session.config.negative
+            if facts.noise_skipped:
+                draws = "draw was" if facts.noise_skipped == 1 else "draws were"
+                text.append(f"k = {k}: {facts.noise_skipped} {draws} '{tr.word}' itself, "
+                            "skipped as word2vec.c does. ")
+            if facts.noise_repeated:
+                text.append(f"Drawn twice: {', '.join(facts.noise_repeated)} (its row gets "
+                            "both updates).")
+            text.append("\n")
+        if facts is not None and facts.w_out_was_zero:
+            text.append("W_out is still all zeros, as word2vec.c starts it: every score is 0, "
+                        "so dL/dh = 0 and W_in does not move on this example.\n")
+        text.rstrip()
+        return text
+
     def _render_outputs(self, tr, title: Label, table: DataTable, words) -> None:
         accent = self._var("accent", "magenta")
         table.clear(columns=True)
         if tr.loss_kind == "softmax":
             V = len(tr.probs)
-            order = np.argsort(-tr.probs, kind="stable")
-            shown = [int(k) for k in (order[:TOP_K] if V > SHOW_ALL else order)]
-            if tr.word_id not in shown:
-                shown.append(tr.word_id)
+            # rows in vocabulary order, never re-sorted by score: a row stays where it was
+            # from one example to the next (sorted rows jumped about); a big vocabulary
+            # shows its top K and the target, still in vocabulary order
+            if V > SHOW_ALL:
+                top = np.argsort(-tr.probs, kind="stable")[:TOP_K]
+                shown = sorted({int(k) for k in top} | {tr.word_id})
+            else:
+                shown = list(range(V))
             title.update(f"softmax(W_out·h) over V = {V}"
-                         + (f": top {TOP_K} + target" if V > SHOW_ALL else ""))
+                         + (f": top {TOP_K} + target, in vocabulary order" if V > SHOW_ALL
+                            else ""))
             table.add_column("word", key="word")
             table.add_column("y", key="y")
             table.add_column("score", key="score")
@@ -547,7 +650,10 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
                               key=str(k))
             return
         if tr.loss_kind == "neg":
-            title.update(f"target + {len(tr.target_ids) - 1} noise words: σ(W_out[w]·h)")
+            k = self.session.config.negative
+            drawn = len(tr.target_ids) - 1
+            note = f" (k = {k}: {k - drawn} drew the target)" if drawn != k else ""
+            title.update(f"target + {drawn} noise words{note}: σ(W_out[w]·h)")
             first = "word"
         else:
             title.update(f"Huffman path of '{tr.word}': σ(W_out[node]·h)")
@@ -623,7 +729,13 @@ W_out starts at zero, so the first example cannot move W_in yet (dL/dh = 0).
 
         moved_in = [i for i, d in tr.W_in_delta.items() if np.any(d != 0)]
         text = Text("rows changed: ", style="bold")
-        text.append("W_in[" + (names(moved_in, False) or "none: dL/dh = 0") + "]")
+        if moved_in:
+            text.append("W_in[" + names(moved_in, False) + "]")
+        elif self.facts is not None and self.facts.w_out_was_zero:
+            text.append("W_in[none: dL/dh = W_outᵀ·error = 0, W_out is still all zeros, "
+                        "as word2vec.c starts it]")
+        else:
+            text.append("W_in[none: dL/dh = 0]")
         text.append("  W_out[" + names(tr.W_out_delta, tr.loss_kind == "hs") + "]")
         if tr.loss_kind == "softmax":
             text.append("  (the softmax moves every W_out row)", style="dim")
