@@ -40,7 +40,6 @@ print(json.dumps({"growth": peak() - base, "tokens": corpus.tokens_seen,
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KiB on Linux only")
 def test_training_on_a_big_file_streams(tmp_path):
-    pytest.importorskip("engine.word2vec")
     path = tmp_path / "big.txt"
     words = [f"streamingmemorytestword{i:03d}" for i in range(500)]
     line = " ".join(words) + " "

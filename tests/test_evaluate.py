@@ -15,8 +15,9 @@ from engine.evaluate import (evaluate_analogies,
                              evaluate_pairs, pearson, rankdata, spearman)
 from engine.vectors import KeyedVectors
 
-gensim_kv = pytest.importorskip("gensim.models.keyedvectors")
-stats = pytest.importorskip("scipy.stats")
+# gensim and scipy are test requirements: a broken install must fail here, not skip the module
+import gensim.models.keyedvectors as gensim_kv  # noqa: E402
+import scipy.stats as stats  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-pytest.importorskip("torch")
+import torch  # noqa: F401  a requirement: fail loudly if the install is broken
 
 from engine.errors import ConfigError
 from engine.gradflow import GradFlow, gradient_flow

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-torch = pytest.importorskip("torch")
+import torch  # a requirement: a broken install must fail, not skip the module
 
 from engine.errors import ConfigError
 from engine.lstm import LSTMCell, sigmoid
@@ -120,7 +120,6 @@ def test_importing_engine_lstm_does_not_import_torch():
 
 
 def test_parity_for_any_small_shape():
-    hypothesis = pytest.importorskip("hypothesis")
     from hypothesis import given, settings, strategies as st
 
     @settings(max_examples=15, deadline=None)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-torch = pytest.importorskip("torch")
+import torch  # a requirement: a broken install must fail, not skip the module
 
 from engine.errors import ConfigError
 from engine.rnn import RNNCell

@@ -93,8 +93,6 @@ def test_every_analogy_word_reaches_min_count_at_default_size():
 
 
 def test_relations_are_learnable_by_skipgram():
-    gensim = pytest.importorskip("gensim")
-    del gensim
     from gensim.models import Word2Vec
 
     sentences = list(ToyWorld(seed=2, size=8_000))  # a fifth of the default: a few seconds

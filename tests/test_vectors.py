@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from engine.errors import FormatError, UnknownWordError, WordlabError
 from engine.vectors import KeyedVectors, QueryError
 
-gensim_kv = pytest.importorskip("gensim.models.keyedvectors")
+import gensim.models.keyedvectors as gensim_kv  # a test requirement: fail loudly, never skip
 
 # gensim's cosmul calls its own deprecated init_sims(); not our concern
 pytestmark = pytest.mark.filterwarnings("ignore:Call to deprecated:DeprecationWarning")
