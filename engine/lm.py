@@ -42,6 +42,8 @@ UNK = "<unk>"          # the one definition of the unknown-word token (engine.ga
 EOS = "<eos>"
 FORMAT = "wordlab-lm-1"
 
+#: seconds between the copies of the weights a NaN loss falls back to ("the last good weights")
+GOOD_EVERY = 2.0
 #: below this many training tokens a corpus is "lecture-sized" (LMConfig.for_corpus)
 SMALL_CORPUS = 5_000
 
@@ -460,11 +462,13 @@ class LanguageModelSession:
                 loss_sum += value
                 loss_n += 1
                 now = time.perf_counter()
-                if now - good_at >= 2.0:     # a copy of the weights every 2 s, if finite
-                    snap = self._snapshot(torch)
-                    if snap is not None:
-                        good, good_at = snap, now
                 if throttle.ready(now):
+                    # a copy of the weights every GOOD_EVERY s (if finite), taken just before a
+                    # report: what a callback saw is what a later NaN falls back to
+                    if now - good_at >= GOOD_EVERY:
+                        snap = self._snapshot(torch)
+                        if snap is not None:
+                            good, good_at = snap, now
                     event(epoch)
             val_ppl = self.evaluate(cancel_event=cancel_event)
             if cancel_event is not None and cancel_event.is_set():

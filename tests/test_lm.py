@@ -168,20 +168,68 @@ def test_pause_holds_training_until_cleared():
     assert not t.is_alive() and result["p"].finished
 
 
-def test_nan_loss_stops_with_training_error_and_keeps_good_weights():
+def test_nan_loss_stops_with_training_error_and_keeps_the_last_good_weights(monkeypatch):
+    """The weights kept are those of the last report before the loss went NaN, not merely
+    finite ones: restoring the initial weights (or any older copy) fails this test."""
+    import engine.lm
+
+    monkeypatch.setattr(engine.lm, "GOOD_EVERY", 0.0)   # a copy at every report
     s = session(epochs=50)
+    initial = {k: v.detach().clone() for k, v in s.model.state_dict().items()}
+    seen = {}
 
     def poison(p):
-        with torch.no_grad():
-            s.model.decoder.weight[0, 0] = float("nan")
+        seen["n"] = seen.get("n", 0) + 1
+        if seen["n"] == 3:                                # trained a while: not the start
+            seen["good"] = {k: v.detach().clone() for k, v in s.model.state_dict().items()}
+            with torch.no_grad():
+                s.model.decoder.weight[0, 0] = float("nan")
 
     with pytest.raises(TrainingError) as err:
         s.run(callback=poison)
     assert "nan" in str(err.value) and "\n" not in str(err.value)
     assert isinstance(err.value, WordlabError)
-    assert all(bool(torch.isfinite(p).all()) for p in s.model.parameters())
+    kept = s.model.state_dict()
+    for name, good in seen["good"].items():
+        assert torch.equal(kept[name], good), name        # exactly the last good weights
+    assert any(not torch.equal(kept[k], v) for k, v in initial.items())   # not the start's
     probs = [p for _, p in s.predict_next(["the"], k=3)]
     assert all(math.isfinite(p) for p in probs)
+
+
+def test_lm_config_for_corpus_sizes_the_schedule():
+    from engine.lm import SMALL_CORPUS
+
+    small = LMConfig.for_corpus(700, cell="rnn", hidden=12)
+    assert (small.cell, small.hidden, small.emb) == ("rnn", 12, 16)
+    assert (small.batch_size, small.bptt, small.epochs, small.lr) == (4, 8, 40, 1e-2)
+    assert LMConfig.for_corpus(700, small_epochs=2).epochs == 2
+    big = LMConfig.for_corpus(SMALL_CORPUS, hidden=32, epochs=5)
+    assert (big.batch_size, big.bptt, big.epochs, big.lr, big.hidden) == (20, 35, 5, 2e-3, 32)
+    with pytest.raises(ConfigError, match="hidden"):
+        LMConfig.for_corpus(700, hidden=0)
+    with pytest.raises(ConfigError, match="n_tokens"):
+        LMConfig.for_corpus(-1)
+
+
+def test_session_for_corpus_reads_the_corpus_once_and_matches_the_config_it_chose():
+    class Counting:
+        def __init__(self):
+            self.passes = 0
+
+        def __iter__(self):
+            self.passes += 1
+            return iter(SENTENCES)
+
+    corpus = Counting()
+    s = LanguageModelSession.for_corpus(corpus, cell="lstm", hidden=8, small_epochs=3)
+    assert corpus.passes == 1
+    assert s.config == LMConfig.for_corpus(len(s.train_ids), cell="lstm", hidden=8,
+                                           small_epochs=3)
+    plain = LanguageModelSession(s.config, SENTENCES)
+    assert np.array_equal(plain.train_ids, s.train_ids) and plain.vocab.words == s.vocab.words
+    with pytest.raises(CorpusError, match="too small"):
+        LanguageModelSession.for_corpus([["a", "b"]])
 
 
 def test_threads_from_config_during_run_only():

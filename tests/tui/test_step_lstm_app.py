@@ -118,3 +118,36 @@ async def test_step_numbers_scroll_from_the_keyboard():
         assert flow.scroll_y == 0
         await pilot.press("n")                       # the pane's keys still work
         assert app.query_one(StepPane).trace.example == 1
+
+
+async def test_gradient_flow_chart_survives_leaving_coming_back_and_resizing():
+    """Issue 8 §2: 7, d, 1, 7 ended the app with plotext's 'math domain error' (its log scale
+    re-logged the data on the redraw), and so did a resize with the chart visible."""
+    from rich.console import Console
+    from textual_plotext import PlotextPlot
+
+    def chart_text(plot) -> str:
+        console = Console(width=plot.size.width, color_system=None, file=open("/dev/null", "w"))
+        with console.capture() as cap:
+            console.print(plot.render())
+        return cap.get()
+
+    app = WordlabApp(corpus_name="lecture")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("7", "d")
+        await _settle(pilot)
+        plot = app.query_one("#lstm-flow-chart", PlotextPlot)
+        assert "1e-" in chart_text(plot)
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("7")
+        await pilot.pause()
+        assert app.is_running and plot.display
+        for size in ((100, 30), (60, 20), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert app.is_running
+            text = chart_text(plot)
+            assert "could not be drawn" not in text and "1e-" in text
+    assert app.return_code in (None, 0)

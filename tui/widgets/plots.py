@@ -244,7 +244,15 @@ class Plot(PlotextPlot):
             r = top + 1 + round((hi_y - y) / (hi_y - lo_y) * (rows - 1))
             return r, c
 
-        spots = [cell(x, y) for _, x, y in self._labels]
+        def snap(r: int, c: int) -> tuple[int, int]:
+            # plotext rounds its own way: take the drawn point nearest to the estimate
+            near = [(abs(dr) + abs(dc), r + dr, c + dc) for dr in (0, -1, 1, -2, 2)
+                    for dc in (0, -1, 1, -2, 2)
+                    if 0 <= r + dr < len(plain) and 0 <= c + dc < len(plain[r + dr])
+                    and plain[r + dr][c + dc] == "●"]
+            return min(near)[1:] if near else (r, c)
+
+        spots = [snap(*cell(x, y)) for _, x, y in self._labels]
         taken: dict[int, list[tuple[int, int]]] = {}   # row -> [(start, end)) of cells in use
         for r, c in spots:
             taken.setdefault(r, []).append((c, c + 1))
