@@ -44,6 +44,12 @@ def test_the_hint_names_the_dialogs_purpose():
         assert len(hint) <= 64          # the dialog's text width at 80 columns
 
 
+def test_mode_defaults_from_the_title_for_callers_that_do_not_pass_it():
+    assert PathScreen("Save the vectors (word2vec format)").mode == "save"
+    assert PathScreen("Load vectors").mode == "open"
+    assert PathScreen("Save as", mode="open").mode == "open"
+
+
 async def test_save_dialog_shows_a_save_hint(tmp_path):
     app = Host(PathScreen("Save the vectors", mode="save"))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -79,18 +79,22 @@ class PathScreen(ModalScreen[object]):
     """Prompt for a path; ``check(path)`` runs in a worker and returns the result to
     dismiss with, or raises an exception whose message is shown under the field.
 
-    ``mode="open"`` (the default): Enter takes the completion shown, then opens.
+    ``mode="open"``: Enter takes the completion shown, then opens.
     ``mode="save"``: Enter takes the name as typed (a new name is the point), and a file that
-    exists already is replaced only after a yes/no question.  ``verb`` is the word in the hint
-    (default: the mode's, "open" or "save"; e.g. "load").
+    exists already is replaced only after a yes/no question.  Not given, the mode is "save"
+    for a title that starts with "Save" and "open" otherwise, so a caller written before the
+    parameter existed does not silently overwrite files; pass it.  ``verb`` is the word in
+    the hint (default: the mode's, "open" or "save"; e.g. "load").
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="path-cancel", tooltip="Close without choosing")]
 
     def __init__(self, title: str, *, value: str = "", placeholder: str = "path",
                  check: Callable[[str], object] | None = None, hint: str = "",
-                 mode: str = "open", verb: str | None = None) -> None:
+                 mode: str | None = None, verb: str | None = None) -> None:
         super().__init__()
+        if mode is None:
+            mode = "save" if title.lstrip().lower().startswith("save") else "open"
         if mode not in ("open", "save"):
             raise ValueError(f"mode must be 'open' or 'save', not {mode!r}")
         self.title_text = title
