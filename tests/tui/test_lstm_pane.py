@@ -316,3 +316,148 @@ async def test_a_nan_loss_stops_training_with_a_message_and_keeps_the_last_good_
         await pilot.pause()
         assert "nan" in str(pane.query_one("#lstm-message", Static).render())
         assert pane._training_kind is None
+
+
+# -- issue 8: the app state, scrolling, stale lines, the LM's figures --------------------------------
+OTHER = [["the", "red", "fox", "runs"], ["a", "blue", "bird", "sings"]] * 12
+
+
+async def test_no_sentence_clears_the_next_word_line():
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(LSTMPane)
+        pane.small_epochs = 2
+        pane.focus_default()
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "next after" in str(pane.query_one("#lstm-predict-inline", Static).render())
+        await pilot.press("e")
+        pane.query_one("#lstm-sentence", Input).value = "  "
+        await pilot.press("enter")
+        await pilot.pause()
+        for sel in ("#lstm-predict-inline", "#lstm-predict"):
+            text = str(pane.query_one(sel, Static).render())
+            assert "next after" not in text and "no sentence" in text
+
+
+async def test_the_hidden_size_field_shows_its_largest_valid_value():
+    from engine.gateview import MAX_HIDDEN
+
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        field = app.query_one("#lstm-hidden", Input)
+        assert field.content_region.width >= len(str(MAX_HIDDEN)) + 1     # digits + cursor
+        field.focus()
+        field.value = str(MAX_HIDDEN)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(LSTMPane).hidden_size == MAX_HIDDEN
+
+
+async def test_language_model_figures_fit_80_columns_beside_the_unigram_baseline():
+    from tui.panes.lstm.lm import progress_lines
+    from engine.progress import Progress
+
+    p = Progress(done=5_034_540, total=15_000_000, loss=5.123, rate=49_514.0, lr=0.002,
+                 epoch=12, epochs=40, elapsed=100.0, perplexity=167.8, val_perplexity=203.4,
+                 finished=False)
+    lines = progress_lines("lstm", p, 561.2).plain.split("\n")
+    assert all(len(line) <= 78 for line in lines), lines
+    text = "\n".join(lines)
+    for figure in ("12/40", "49,514 tok/s", "loss 5.123", "perplexity 167.8", "203.4",
+                   "unigram 561.2", "x stops"):
+        assert figure in text
+
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(LSTMPane)
+        pane.small_epochs = 2
+        pane.focus_default()
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(pane.query_one("#lstm-lm-status", Static).render())
+        assert "unigram" in status and "finished" in status
+        session = app.state.lm
+        assert f"unigram {session.unigram_perplexity():.1f}" in status
+
+
+async def test_a_trained_model_goes_to_the_app_state_with_its_provenance():
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(LSTMPane)
+        pane.small_epochs = 2
+        pane.focus_default()
+        gen = app.state.lm_gen
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        st = app.state
+        assert st.lm_gen == gen + 1 and st.lm is not None and st.lm_fits_corpus
+        prov = st.lm_provenance
+        assert (prov.origin, prov.corpus, prov.corpus_gen) == ("trained", "tiny", st.corpus_gen)
+        assert prov.config.cell == "lstm" and prov.epochs == 2
+        assert pane.trained["lstm"].session is st.lm                # no private copy
+
+
+async def test_a_corpus_switch_redraws_the_sentence_and_labels_the_old_language_model():
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(LSTMPane)
+        pane.small_epochs = 2
+        pane.focus_default()
+        await pilot.press("t")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pane.use_trained
+        other = TinyCorpus(OTHER)
+        other.name = "other"
+        app.set_corpus(other)
+        await pilot.pause()
+        assert pane.sentence == "the red fox runs"                 # the new corpus's sentence
+        assert pane.query_one("#lstm-sentence", Input).value == "the red fox runs"
+        assert not pane.use_trained                                # fresh weights on new words
+        assert pane.tokens.tokens == ("the", "red", "fox", "runs")
+        assert "<unk>" not in str(pane.query_one("#lstm-status", Static).render())
+        status = str(pane.query_one("#lstm-lm-status", Static).render())
+        assert "trained on tiny" in status and "not on other" in status
+        await pilot.press("w")                                     # the kept model, labelled
+        await pilot.pause()
+        assert pane.use_trained
+        pred = str(pane.query_one("#lstm-predict-inline", Static).render())
+        assert "trained on tiny" in pred and "not on other" in pred
+        assert "trained on tiny" in str(pane.query_one("#lstm-message", Static).render())
+
+
+async def test_a_run_started_on_one_corpus_and_finished_on_another_is_labelled(monkeypatch):
+    from engine.lm import LanguageModelSession
+
+    real_run = LanguageModelSession.run
+    release = __import__("threading").Event()
+
+    def slow_run(self, callback=None, cancel_event=None, pause_event=None):
+        release.wait(30)
+        return real_run(self, callback, cancel_event, pause_event)
+
+    monkeypatch.setattr(LanguageModelSession, "run", slow_run)
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(LSTMPane)
+        pane.small_epochs = 1
+        pane.focus_default()
+        await pilot.press("t")
+        await pilot.pause()
+        gen = app.state.corpus_gen
+        other = TinyCorpus(OTHER)
+        other.name = "other"
+        app.set_corpus(other)                 # (the real app asks first; here it just switches)
+        await pilot.pause()
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        st = app.state
+        assert st.lm_provenance.corpus == "tiny" and st.lm_provenance.corpus_gen == gen
+        assert not st.lm_fits_corpus and not pane.use_trained
+        status = str(pane.query_one("#lstm-lm-status", Static).render())
+        assert "not on other" in status

@@ -151,3 +151,36 @@ async def test_gradient_flow_chart_survives_leaving_coming_back_and_resizing():
             text = chart_text(plot)
             assert "could not be drawn" not in text and "1e-" in text
     assert app.return_code in (None, 0)
+
+
+async def test_the_lecture_tables_scroll_from_the_keyboard_with_the_focus_on_a_leaf():
+    """At 80x24 in the app the `i_t * C~_t` row is below the fold (issue 8 §4)."""
+    app = WordlabApp(corpus_name="lecture")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("7")
+        await _settle(pilot)
+        pane = app.query_one(LSTMPane)
+        await pilot.press("k")
+        await pilot.pause()
+        from tui.panes.lstm import LectureView
+
+        view = pane.query_one(LectureView)
+        assert view.max_scroll_y > 0 and view.scroll_y == 0       # i_t * C~_t is below the fold
+        assert app.focused is pane.focus_target()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert view.scroll_y == 2
+        await pilot.press("end")
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y
+        row = pane.query_one("#lstm-preset-input")
+        assert row.region.y + row.region.height <= view.region.y + view.region.height
+        await pilot.press("home")
+        await pilot.pause()
+        assert view.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert view.scroll_y > 2
+        keys = {b.key: b.tooltip for b in LSTMPane.BINDINGS}
+        assert all(keys[k] for k in ("up", "down", "pageup", "pagedown", "home", "end"))

@@ -15,23 +15,12 @@ from tui.panes.lstm.common import SPARK_WINDOW
 from tui.widgets.sparkline import LossSparkline
 
 
-def _rate(tok_s: float) -> str:
-    """Tokens per second in at most 5 characters: 812, 9.4k, 49k, 1.2M."""
-    if tok_s < 1000:
-        return f"{tok_s:.0f}"
-    if tok_s < 10_000:
-        return f"{tok_s / 1000:.1f}k"
-    if tok_s < 1_000_000:
-        return f"{tok_s / 1000:.0f}k"
-    return f"{tok_s / 1e6:.1f}M"
-
-
 def progress_lines(kind: str, p, unigram: float | None) -> Text:
     """Two lines of at most 80 columns: where the run is, and the figures that matter
     (perplexity next to the unigram baseline it must beat)."""
     line1 = Text.assemble(
         (f"{kind.upper()} ", "bold"),
-        f"epoch {p.epoch}/{p.epochs} · {p.fraction:.0%} · {_rate(p.rate)} tok/s · x stops")
+        f"epoch {p.epoch}/{p.epochs} · {p.fraction:.0%} · {p.rate:,.0f} tok/s · x stops")
     parts = [f"loss {p.loss:.3f}"] if p.loss is not None and math.isfinite(p.loss) else []
     if p.perplexity is not None:
         parts.append(f"perplexity {p.perplexity:.1f}")
