@@ -62,7 +62,8 @@ class StepFacts:
     #: the pass over this same example (1 = first time; ``repeat()`` adds one).
     passes: int
     #: the centre word's effective window (word2vec.c: window - b, b drawn in [0, window)),
-    #: and how many examples that centre gave; None when unknown.
+    #: and how many examples that centre gave (Skip-gram) or context words it has (CBOW);
+    #: the window is None when the sentence's ends make several windows give that count.
     effective_window: int | None
     centre_examples: int | None
     #: the noise draws equal to the target (skipped, as word2vec.c does), and noise words
@@ -168,10 +169,10 @@ class StepSession:
         # Skip-gram: one example per context word; CBOW: one example with every context word
         count = int(same.sum()) if trace.arch == "sg" else int(ex.n_inputs[k])
         length, pos = len(trace.sentence), trace.position
-        for w in range(1, self.config.window + 1):
-            if min(pos, w) + min(length - 1 - pos, w) == count:
-                return w, count
-        return None, count
+        fits = [w for w in range(1, self.config.window + 1)
+                if min(pos, w) + min(length - 1 - pos, w) == count]
+        # several windows give the same count where the sentence's ends cut them: unknown
+        return (fits[0] if len(fits) == 1 else None), count
 
 
 def step_session(corpus, *, arch: str = "sg", loss: str = "softmax",

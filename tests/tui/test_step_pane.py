@@ -339,3 +339,103 @@ async def test_cbow_context_rows_share_one_change_column():
         delta = next(iter(tr.W_in_delta.values()))
         assert [str(vec.get_row(str(j))[3]) for j in range(3)] == [
             fmt_s(float(delta[j])) for j in range(3)]
+
+
+async def test_a_model_from_another_corpus_is_not_stepped_through():
+    """Issue 8 §1: a toy-world model, then the lecture: Step starts fresh weights on the
+    lecture's own vocabulary (no words dropped) and says where the model in use came from."""
+    other = TrainingSession(Word2VecConfig(dim=6, min_count=1, sample=0.0, epochs=1),
+                            [["a", "b", "c"], ["b", "c", "d"]])
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.set_model(other.model, Provenance("trained", corpus="toy-world", corpus_gen=0,
+                                              config=other.model.config, epochs=1))
+        pane = await ready(app, pilot)
+        assert pane.session.source == "fresh"
+        assert len(pane.session.vocab) == len({w for s in LECTURE for w in s})
+        config = " ".join(text_of(pane, "#step-config").split())
+        assert "fresh weights (the model in use was trained on toy-world)" in config
+        await pilot.press("n")
+        assert pane.trace.sentence == LECTURE[0]            # every word of the sentence
+        # the same model trained on the lecture (this corpus generation) is stepped through
+        lecture_model = reference().model
+        app.set_model(lecture_model, trained_here(app, lecture_model))
+        pane = await ready(app, pilot)
+        assert pane.session.source == "model"
+        # a new corpus: fresh weights again, on its own words
+        from corpora import open_corpus
+
+        korean = open_corpus("lecture-ko")
+        app.set_corpus(korean, dict(OPTIONS))
+        pane = await ready(app, pilot)
+        assert pane.session.source == "fresh"
+        assert set(pane.session.vocab.words) == {w for s in korean for w in s}
+
+
+async def test_e_repeats_the_example_and_p_rises():
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await ready(app, pilot)
+        await pilot.press("e")
+        assert "no example to repeat" in text_of(pane, "#step-message")
+        await pilot.press("n")
+        first = pane.trace
+        key = text_of(pane, "#step-key")
+        assert "W_out = 0: every p = 1/V" in key
+        assert "W_out is still all zeros, as word2vec.c starts it" in " ".join(
+            text_of(pane, "#step-why").split())
+        assert "dL/dh = W_outᵀ·error = 0" in " ".join(text_of(pane, "#step-changed").split())
+        await pilot.press("e", "e", "e")
+        tr = pane.trace
+        assert (tr.input_ids, tr.word_id, tr.example) == (first.input_ids, first.word_id,
+                                                          first.example)
+        assert "pass 4" in text_of(pane, "#step-key")
+        assert tr.probs[tr.word_id] > first.probs[first.word_id] + 0.03
+        assert f"p({tr.word}) = {fmt_p(tr.probs[tr.word_id])}" in text_of(pane, "#step-key")
+
+
+async def test_softmax_rows_keep_their_order():
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await ready(app, pilot)
+        out = pane.query_one("#step-out", DataTable)
+        orders = []
+        for _ in range(4):
+            await pilot.press("n", "e")
+            orders.append([str(out.get_row_at(r)[0]) for r in range(out.row_count)])
+        assert orders[0] == list(pane.session.vocab.words)
+        assert all(o == orders[0] for o in orders)
+
+
+async def test_negative_sampling_says_why_fewer_than_k_noise_rows():
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await ready(app, pilot)
+        await pilot.press("l")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for _ in range(60):
+            await pilot.press("n")
+            if pane.facts.noise_skipped:
+                break
+        assert pane.facts.noise_skipped, "no draw of the target in 60 examples"
+        k = pane.session.config.negative
+        title = str(pane.query_one("#step-out-title").render())
+        assert f"k = {k}: {pane.facts.noise_skipped} drew the target" in title
+        why = " ".join(text_of(pane, "#step-why").split())
+        assert "skipped as word2vec.c does" in why
+
+
+async def test_the_dynamic_window_is_explained():
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await ready(app, pilot)
+        seen = set()
+        for _ in range(25):
+            await pilot.press("n")
+            why = " ".join(text_of(pane, "#step-why").split())
+            assert "window 2" in why
+            if "window − b = 1" in why:
+                seen.add("reduced")
+            assert "word2vec.c's Skip-gram: context in, centre out" in why
+        assert "reduced" in seen

@@ -214,6 +214,10 @@ s slower) · a Skip-gram/CBOW · l output layer · r reset · up/down/PgUp/PgDn 
         """A new corpus or model: rebuild when what the session is built from changed."""
         wanted = self._wanted()
         if wanted == self._inputs:
+            label = self._weights_label(state)     # a model from another corpus: say so
+            if label != self._weights:
+                self._weights = label
+                self._render_config()
             return
         model_arrived = wanted[1] is not None and wanted[1] != (self._inputs or (None, None))[1]
         if model_arrived:
@@ -603,8 +607,10 @@ s slower) · a Skip-gram/CBOW · l output layer · r reset · up/down/PgUp/PgDn 
                 text.append(f"window {window}, b = {b} for '{centre}': window − b = "
                             f"{facts.effective_window}, {n} {what}{plural}.\n")
             elif facts.effective_window is not None:
-                text.append(f"window {window}, b = 0 for '{centre}': {n} {what}{plural}"
-                            + (" (sentence edge)" if n < 2 * window else "") + ".\n")
+                text.append(f"window {window}, b = 0 for '{centre}': {n} {what}{plural}.\n")
+            else:
+                text.append(f"window {window}: {n} {what}{plural} for '{centre}' (the sentence "
+                            "ends within the window).\n")
         if facts is not None and (facts.noise_skipped or facts.noise_repeated):
             k = self.session.config.negative
             if facts.noise_skipped:
