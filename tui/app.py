@@ -64,6 +64,22 @@ def _css_paths() -> list[Path]:
     return paths
 
 
+class PaneTabs(TabbedContent):
+    """The app's tabs.  Textual's TabbedContent activates the tab of any widget that gets the
+    focus; the focus event arrives after the switch, so in a burst of tab keys (`5 6`, as one
+    SSH packet delivers them) the late focus event of pane 5 switched back from pane 6.  The
+    tabs here change only by the tab keys, a click on a tab, or the Tabs' own arrow keys: a
+    focus event for a hidden pane is stale and ignored."""
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        event.stop()
+        event.prevent_default()             # not TabbedContent's handler, which activates it
+        pane_id = event.tab_pane.id
+        if pane_id is not None and pane_id == self.active:
+            return                          # focus moved within the pane shown: nothing to do
+        # a focus event of a pane no longer shown: the user has switched since
+
+
 def _tab_binding(i: int, pane_id: str, title: str) -> Binding:
     return Binding(str(i), f"show_tab('{pane_id}')", title, show=False,
                    id=f"tab-{pane_id}", tooltip=f"Show the {title} pane")
@@ -213,7 +229,7 @@ class WordlabApp(App):
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
         yield Header(icon="≈")
-        with TabbedContent(initial="corpus", id="tabs"):
+        with PaneTabs(initial="corpus", id="tabs"):
             for i, (pane_id, title) in enumerate(PANES):
                 with TabPane(f"{i + 1} {title}", id=pane_id):
                     if pane_id == "corpus":
