@@ -448,7 +448,14 @@ def _read(cls, f, name: str, size: int | None, binary: bool | None) -> KeyedVect
             raise ValueError
         n_words, dim = int(fields[0]), int(fields[1])
     except (UnicodeDecodeError, ValueError):
+        from corpora.reader import looks_like   # here: engine does not load corpora at import
+
+        what = looks_like(head[:64])
+        if what:
+            raise FormatError(f"{name} looks like {what}, not a word2vec vectors file") from None
         shown = head[:40].decode("utf-8", errors="replace").strip()
+        if not shown.isprintable():
+            shown = shown.encode("ascii", errors="replace").decode()
         raise FormatError(f"{name} is not a word2vec file: the first line should be "
                           f"'<words> <dimensions>' (got {shown!r})") from None
     if n_words < 1 or dim < 1:

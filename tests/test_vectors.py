@@ -348,3 +348,15 @@ def test_import_is_light():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=os.path.dirname(os.path.dirname(__file__)))
     assert out.stdout.strip() == ""
+
+
+def test_a_binary_file_is_named_by_what_it_looks_like_not_its_bytes(tmp_path):
+    from engine.errors import FormatError
+    from engine.vectors import KeyedVectors
+
+    path = tmp_path / "prog"
+    path.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(200))
+    with pytest.raises(FormatError) as err:
+        KeyedVectors.load(str(path))
+    assert "looks like an executable (ELF)" in str(err.value)
+    assert "\\x" not in str(err.value) and "\x7f" not in str(err.value)

@@ -449,6 +449,16 @@ class WordlabApp(App):
         self.push_screen(HelpScreen(title, text or f"# {title}", pane))
 
     # ----------------------------------------------------------------- quitting
+    def get_system_commands(self, screen: Any) -> Any:
+        """Textual's palette commands, with Quit described as wordlab's quit behaves."""
+        from textual.app import SystemCommand
+
+        for command in super().get_system_commands(screen):
+            if command.title == "Quit":
+                command = SystemCommand("Quit", "Quit wordlab (asks first while training runs)",
+                                        command.callback)
+            yield command
+
     def any_training(self) -> bool:
         """Whether any pane's training worker runs (Word2Vec on Train, the language model on LSTM)."""
         return any(pane.is_training() for pane in self.query(".wordlab-pane")

@@ -327,7 +327,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
                 self.notify(f"saved {len(kv):,} vectors to {path}", timeout=4)
 
         self.app.push_screen(PathScreen("Save the vectors (word2vec format; a .bin name writes binary)",
-                                        value=default, check=check), saved)
+                                        value=default, check=check, mode="save"), saved)
 
     def action_load(self) -> None:
         if self._training:
@@ -350,7 +350,8 @@ Press Enter in any field to start; invalid values are explained next to the fiel
                 self._message("")
                 self._set_status(f"loaded {len(kv):,} vectors of dimension {kv.dim} from {path}")
 
-        self.app.push_screen(PathScreen("Load vectors (word2vec text or binary)", check=check), loaded)
+        self.app.push_screen(PathScreen("Load vectors (word2vec text or binary)", check=check,
+                                        verb="load"), loaded)
 
     # ----------------------------------------------------------------- the worker
     @work(thread=True, exclusive=True, group="trainer", exit_on_error=False)
