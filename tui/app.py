@@ -492,15 +492,3 @@ class WordlabApp(App):
         self._stop_training()
         self.exit()
 
-
-def main(argv: list[str] | None = None) -> int:
-    """Open the app (``python -m tui [CORPUS]``)."""
-    import sys
-
-    args = sys.argv[1:] if argv is None else argv
-    if args and args[0] in ("-h", "--help"):
-        print("usage: python -m tui [CORPUS]   (a built-in corpus name or a path; default: lecture)")
-        return 0
-    app = WordlabApp(corpus_name=args[0] if args else "lecture")
-    app.run()
-    return 0
