@@ -1,4 +1,11 @@
-"""The fast path: the same updates as the reference trainer, a minibatch at a time.
+"""The batched torch path: the same updates as the reference trainer, a minibatch at a time.
+
+Since issue 9 the compiled kernels (engine/kernels.py) train negative sampling and
+hierarchical softmax on the CPU; this path trains the lecture's full softmax (every
+example touches every W_out row: a matrix product per batch is the right tool) and runs
+on a GPU with ``device="cuda"`` (``wordlab train --device cuda``).  On a GPU the weights
+live on the device while training and are copied back into the model's arrays by
+``sync()`` (the runner calls it after every epoch and when the run ends).
 
 A per-example Python loop trains a few thousand examples a second; word2vec's real
 corpora have millions.  Here a batch of B examples becomes a handful of torch calls that
@@ -44,20 +51,30 @@ class FastTrainer:
     """
 
     def __init__(self, W_in: np.ndarray, W_out: np.ndarray, cbow_mean: bool = True,
-                 max_hits: int = 16) -> None:
+                 max_hits: int = 16, device: str = "cpu") -> None:
         import torch
 
         self.torch = torch
         self.F = torch.nn.functional
-        self.W_in = torch.from_numpy(W_in)
-        self.W_out = torch.from_numpy(W_out)
+        self.device = torch.device(device)
+        self._arrays = (W_in, W_out)
+        # on the CPU the tensors share the model's memory; on a GPU they are copies
+        self.W_in = torch.from_numpy(W_in).to(self.device)
+        self.W_out = torch.from_numpy(W_out).to(self.device)
         self.dtype = self.W_in.dtype
         self.cbow_mean = cbow_mean
         self.max_hits = max_hits
 
     def tensor(self, a: np.ndarray, float_: bool = False):
         t = self.torch.from_numpy(np.ascontiguousarray(a))
-        return t.to(self.dtype) if float_ else t.long()
+        t = t.to(self.dtype) if float_ else t.long()
+        return t.to(self.device, non_blocking=True) if self.device.type != "cpu" else t
+
+    def sync(self) -> None:
+        """Copy the device's weights back into the model's arrays (nothing to do on the CPU)."""
+        if self.device.type != "cpu":
+            self._arrays[0][...] = self.W_in.cpu().numpy()
+            self._arrays[1][...] = self.W_out.cpu().numpy()
 
     # -- helpers ------------------------------------------------------------------------
     def _row_scale(self, idx, n_rows: int, mask=None):
@@ -156,7 +173,7 @@ class FastTrainer:
         h, flat_idx, cnt = self._hidden(inputs)
         scores = h @ self.W_out.T                              # (B, V)
         log_probs = torch.log_softmax(scores, dim=1)
-        ar = torch.arange(len(targets))
+        ar = torch.arange(len(targets), device=targets.device)
         loss = -log_probs[ar, targets].sum()
         e = log_probs.exp()
         e[ar, targets] -= 1.0                                  # dL/dscores = probs - y

@@ -207,9 +207,102 @@ def _block(W_in, W_out, ctx, n_ctx, rows, n_rows, lr, G, d_in):
     return loss
 
 
+@njit(nogil=True, cache=True, error_model="numpy", fastmath={"reassoc", "contract"})
+def _block6(W_in, W_out, ctx, n_ctx, rows, lr, G, d_in):
+    """``_block`` for the common case of exactly 6 rows (the centre + 5 negatives, none equal
+    to it), register-blocked: each context row is read once for its 6 scores, each d_in
+    row written once.  The same arithmetic as ``_block`` up to the order of the sums."""
+    d = W_in.shape[1]
+    r0 = rows[0]
+    r1 = rows[1]
+    r2 = rows[2]
+    r3 = rows[3]
+    r4 = rows[4]
+    r5 = rows[5]
+    loss = 0.0
+    for j in range(n_ctx):
+        cj = ctx[j]
+        s0 = _ZERO
+        s1 = _ZERO
+        s2 = _ZERO
+        s3 = _ZERO
+        s4 = _ZERO
+        s5 = _ZERO
+        for k in range(d):
+            x = W_in[cj, k]
+            s0 += x * W_out[r0, k]
+            s1 += x * W_out[r1, k]
+            s2 += x * W_out[r2, k]
+            s3 += x * W_out[r3, k]
+            s4 += x * W_out[r4, k]
+            s5 += x * W_out[r5, k]
+        G[j, 0] = s0
+        G[j, 1] = s1
+        G[j, 2] = s2
+        G[j, 3] = s3
+        G[j, 4] = s4
+        G[j, 5] = s5
+        for t in range(6):
+            f = G[j, t]
+            label = _ONE if t == 0 else _ZERO
+            if f >= MAX_EXP or f <= -MAX_EXP or not (f == f):
+                loss += _softplus(-np.float64(f) if t == 0 else np.float64(f))
+                G[j, t] = _ZERO if f == f else f
+            else:
+                e = np.float32(math.exp(-f))
+                ln = _softplus_table(-f)
+                loss += ln if t == 0 else ln + f
+                G[j, t] = np.float32((label - _ONE / (_ONE + e)) * lr)
+    for j in range(n_ctx):
+        g0 = G[j, 0]
+        g1 = G[j, 1]
+        g2 = G[j, 2]
+        g3 = G[j, 3]
+        g4 = G[j, 4]
+        g5 = G[j, 5]
+        for k in range(d):
+            d_in[j, k] = (g0 * W_out[r0, k] + g1 * W_out[r1, k] + g2 * W_out[r2, k]
+                          + g3 * W_out[r3, k] + g4 * W_out[r4, k] + g5 * W_out[r5, k])
+    for j in range(n_ctx):
+        cj = ctx[j]
+        g0 = G[j, 0]
+        g1 = G[j, 1]
+        g2 = G[j, 2]
+        g3 = G[j, 3]
+        g4 = G[j, 4]
+        g5 = G[j, 5]
+        for k in range(d):
+            x = W_in[cj, k]
+            W_out[r0, k] += g0 * x
+            W_out[r1, k] += g1 * x
+            W_out[r2, k] += g2 * x
+            W_out[r3, k] += g3 * x
+            W_out[r4, k] += g4 * x
+            W_out[r5, k] += g5 * x
+    for j in range(n_ctx):
+        _axpy(_ONE, d_in, j, W_in, ctx[j], d)
+    return loss
+
+
 @njit(**_OPTS)
 def _next(r):
     return r * _MUL + _ADD
+
+
+@njit(**_OPTS)
+def _subsample(ids, a, b, keep, subsample, r, sen):
+    """word2vec.c's subsampling of ``ids[a:b]`` into ``sen``: word w survives when
+    ``keep[w] >= u`` for a uniform u in [0, 1) (24 bits of the LCG).  Returns (kept, rng)."""
+    n = 0
+    for p in range(a, b):
+        w = ids[p]
+        if subsample:
+            r = _next(r)
+            if keep[w] < np.float32((r >> _S40) & np.uint64(0xFFFFFF)) / np.float32(16777216.0):
+                continue
+        sen[n] = w
+        n += 1
+    return n, r
 
 
 @njit(**_OPTS)
@@ -245,15 +338,7 @@ def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, 
         b = starts[s + 1]
         lr = np.float32(lr0 + (lr1 - lr0) * (done / max(job_words, 1)))
         done += b - a
-        n = 0
-        for p in range(a, b):
-            w = ids[p]
-            if subsample:
-                r = _next(r)
-                if keep[w] < np.float32((r >> _S40) & np.uint64(0xFFFFFF)) / np.float32(16777216.0):
-                    continue
-            sen[n] = w
-            n += 1
+        n, r = _subsample(ids, a, b, keep, True if subsample else False, r, sen)
         for i in range(n):
             centre = sen[i]
             r = _next(r)
@@ -298,7 +383,10 @@ def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, 
                     if t != centre:
                         rows[n_rows] = t
                         n_rows += 1
-                loss += _block(W_in, W_out, ctx, n_ctx, rows, n_rows, lr, G, d_in)
+                if n_rows == 6:
+                    loss += _block6(W_in, W_out, ctx, n_ctx, rows, lr, G, d_in)
+                else:
+                    loss += _block(W_in, W_out, ctx, n_ctx, rows, n_rows, lr, G, d_in)
                 examples += n_ctx
             else:
                 for j in range(n_ctx):
@@ -338,11 +426,22 @@ def replay(W_in, W_out, inputs, n_in, rows, labels, n_rows, lrs, cbow_mean):
 
 @njit(**_OPTS)
 def replay_block(W_in, W_out, ctx, n_ctx, rows, n_rows, lr):
-    """One HogBatch block (for the tests); returns its loss."""
+    """One HogBatch block as ``train_job`` trains it (``_block6`` for 6 rows); for the tests.
+    Returns its loss."""
     d = W_in.shape[1]
-    G = np.empty((n_ctx, n_rows), dtype=np.float32)
+    G = np.empty((n_ctx, max(n_rows, 6)), dtype=np.float32)
     d_in = np.empty((n_ctx, d), dtype=np.float32)
+    if n_rows == 6:
+        return _block6(W_in, W_out, ctx, n_ctx, rows, np.float32(lr), G, d_in)
     return _block(W_in, W_out, ctx, n_ctx, rows, n_rows, np.float32(lr), G, d_in)
+
+
+@njit(**_OPTS)
+def subsample_ids(ids, keep, seed):
+    """The ids ``train_job`` keeps of ``ids`` (one sentence) with this seed; for the tests."""
+    sen = np.empty(len(ids), dtype=np.int32)
+    n, _ = _subsample(ids, 0, len(ids), keep, True, np.uint64(seed), sen)
+    return sen[:n]
 
 
 @njit(**_OPTS)

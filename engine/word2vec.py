@@ -799,15 +799,23 @@ class _Runner:
 
             from engine.fast import FastTrainer
 
+            device = "cpu"
+            if c.device == "cuda":
+                if not torch.cuda.is_available():
+                    raise ConfigError("device cuda: torch finds no CUDA GPU here (use device cpu, "
+                                      "the compiled kernels)", field="device")
+                device = "cuda"
             old_threads = torch.get_num_threads()
             torch.set_num_threads(1)           # see FastTrainer: faster, and no spinning
-            trainer = FastTrainer(m.W_in, m.W_out, c.cbow_mean)
+            trainer = FastTrainer(m.W_in, m.W_out, c.cbow_mean, device=device)
         try:
             for epoch in range(1, c.epochs + 1):
                 self.epoch = epoch
                 base = (epoch - 1) * s.vocab.total
                 for chunk in s._chunked():
                     if self._stopped():
+                        if trainer is not None:
+                            trainer.sync()
                         return self._finish(False)
                     plan = s._make_plan(chunk)
                     lrs = s.lr_at(base + plan.done_at)
@@ -816,11 +824,14 @@ class _Runner:
                     else:
                         stopped = self._fast_chunk(trainer, plan, lrs, base)
                     if stopped:
+                        trainer.sync()
                         return self._finish(False)
                     base += plan.raw_count
                     self.done = base
                     self.lr = float(s.lr_at(base))
                     self._report()
+                if trainer is not None:
+                    trainer.sync()
                 if not (np.isfinite(m.W_in).all() and np.isfinite(m.W_out).all()):
                     raise TrainingError(_DIVERGED)
                 good = (m.W_in.copy(), m.W_out.copy()) if epoch < c.epochs else good

@@ -1,0 +1,48 @@
+"""Tiny-corpus runs of the Word2Vec bench scripts, so that they cannot rot (a few seconds)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def load(name: str):
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_word2vec_quick_on_a_tiny_corpus(tmp_path, capsys):
+    from corpora.toyworld import ToyWorld
+
+    path = tmp_path / "tiny.txt"
+    path.write_text("\n".join(" ".join(s) for s in ToyWorld(seed=1, size=600)) + "\n")
+    bench = load("bench_word2vec")
+    combos = ["sg/neg", "cbow/hs", "sg/softmax"]
+    assert bench.main(["--quick", "--corpus", str(path), "--combos", *combos]) == 0
+    out = capsys.readouterr()
+    rows = [line for line in out.out.splitlines() if line.startswith("| sg/") or line.startswith("| cbow/")]
+    assert [r.split("|")[1].strip() for r in rows] == combos
+    if importlib.util.find_spec("gensim") is not None:
+        assert rows[0].split("|")[5].strip() != "-"                 # a ratio for sg/neg
+        assert "gensim has no full softmax" in out.err             # the peer is skipped there
+    assert rows[2].split("|")[4].strip() == "-"
+
+
+def test_bench_word2vec_skips_a_missing_corpus(tmp_path, capsys):
+    assert load("bench_word2vec").main(["--corpus", str(tmp_path / "absent.txt")]) == 0
+    assert "skipped" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("arch,loss", [("sg", "neg"), ("cbow", "hs")])
+def test_bench_toyworld_on_a_small_world(arch, loss, capsys):
+    bench = load("bench_toyworld")
+    code = bench.main(["--size", "3000", "--dim", "30", "--arch", arch, "--loss", loss])
+    out = capsys.readouterr().out
+    assert f"wordlab {arch}/{loss} seed 1" in out and "analogies" in out
+    assert code in (0, 1)                     # a small world may miss the 90% bar
