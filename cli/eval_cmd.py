@@ -13,6 +13,9 @@ import argparse
 from pathlib import Path
 
 from cli import output
+from cli.defaults import ENGINE, EngineDefaultsFormatter, engine_default, parameter_default
+
+EVALUATE_ANALOGIES = "engine.evaluate:evaluate_analogies"
 
 SHIPPED_SETS = ("google", "wordsim353", "toy-world")
 
@@ -27,16 +30,17 @@ def add_parser(sub) -> None:
         epilog="Examples:\n"
                "  wordlab eval toy.vec --analogies toy-world\n"
                "  wordlab eval wiki.vec --json",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=EngineDefaultsFormatter)
     p.add_argument("vectors", metavar="VECTORS", help="vectors in word2vec format")
     p.add_argument("--analogies", metavar="FILE|NAME",
                    help="analogy questions in the Google format, or a shipped set: "
                         + ", ".join(SHIPPED_SETS))
     p.add_argument("--pairs", metavar="FILE|NAME",
                    help="word pairs with human scores (WordSim-353 format), or a shipped set")
-    p.add_argument("--restrict-vocab", type=int, default=30000, metavar="N",
-                   help="analogies: use only the N most frequent words, as gensim does "
-                        "(default %(default)s)")
+    engine_default(p.add_argument("--restrict-vocab", type=int, metavar="N",
+                                  help="analogies: use only the N most frequent words, as "
+                                       f"gensim does (default {ENGINE})"),
+                   lambda: parameter_default(EVALUATE_ANALOGIES, "restrict_vocab"))
     p.add_argument("--json", action="store_true", help="machine-readable output on stdout")
     p.set_defaults(handler=run)
 
@@ -53,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
     from engine.evaluate import evaluate_analogies, evaluate_pairs
     from engine.vectors import KeyedVectors
 
+    if args.restrict_vocab is None:
+        args.restrict_vocab = parameter_default(EVALUATE_ANALOGIES, "restrict_vocab")
     if args.restrict_vocab < 1:
         raise UsageError(f"--restrict-vocab must be at least 1 (got {args.restrict_vocab})")
     analogies, pairs = args.analogies, args.pairs

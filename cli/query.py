@@ -14,6 +14,9 @@ from __future__ import annotations
 import argparse
 
 from cli import output
+from cli.defaults import ENGINE, EngineDefaultsFormatter, engine_default, parameter_default
+
+MOST_SIMILAR = "engine.vectors:KeyedVectors.most_similar"
 
 
 def add_parser(sub) -> None:
@@ -24,7 +27,7 @@ def add_parser(sub) -> None:
                "  wordlab query toy.vec --similar king -k 5\n"
                "  wordlab query toy.vec --analogy man king woman   # man : king :: woman : ?\n"
                "  wordlab query toy.vec --similarity cat dog --json",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=EngineDefaultsFormatter)
     p.add_argument("vectors", metavar="FILE", help="vectors in word2vec format")
     mode = p.add_mutually_exclusive_group(required=True)
     mode.add_argument("--similar", metavar="WORD", help="the k nearest words by cosine")
@@ -34,8 +37,10 @@ def add_parser(sub) -> None:
                       help="cosine similarity of two words")
     mode.add_argument("--doesnt-match", nargs="+", metavar="WORD",
                       help="the word furthest from the mean of the others")
-    p.add_argument("-k", "--topn", type=int, default=10, metavar="N",
-                   help="how many answers for --similar / --analogy (default %(default)s)")
+    engine_default(p.add_argument("-k", "--topn", type=int, metavar="N",
+                                  help=f"how many answers for --similar / --analogy "
+                                       f"(default {ENGINE})"),
+                   lambda: parameter_default(MOST_SIMILAR, "topn"))
     p.add_argument("--cosmul", action="store_true",
                    help="--analogy with 3CosMul (Levy & Goldberg) instead of 3CosAdd")
     p.add_argument("--json", action="store_true", help="machine-readable output on stdout")
@@ -45,6 +50,8 @@ def add_parser(sub) -> None:
 def _check(args: argparse.Namespace) -> None:
     from cli.main import UsageError
 
+    if args.topn is None:
+        args.topn = parameter_default(MOST_SIMILAR, "topn")     # the engine's default
     if args.topn < 1:
         raise UsageError(f"-k must be at least 1 (got {args.topn})")
     if args.cosmul and args.analogy is None:

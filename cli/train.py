@@ -16,36 +16,33 @@ import time
 from pathlib import Path
 
 from cli import corpora_cmd, output
+from cli.defaults import ENGINE as _ENGINE
+from cli.defaults import EngineDefaultsFormatter, engine_default
 
 INTERRUPT_JOIN_S = 30.0  # the engine promises <= 100 ms; this only guards against a bug
 
 # The training flags default to None ("not given"): the settings come from
 # engine.settings.training_settings(corpus, **given flags), the one definition the app's Train
 # form uses too (the engine's general defaults, gensim's, with the corpus's suggestions over
-# them: `wordlab train --corpus lecture` trains with the lecture's).  Importing the engine
-# (numpy: ~0.2 s) is left to the moment it is needed, so the help text names the defaults
-# through _HelpFormatter, which looks them up only when help is shown.
-_ENGINE = "%(engine)s"          # in a help string: the engine's general default
+# them: `wordlab train --corpus lecture` trains with the lecture's).  The help text shows the
+# engine's values through cli.defaults, which imports the engine only when help is shown.
 _SETTINGS = "{per-corpus settings}"   # in the epilog: the per-corpus table
 
 
-class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """Help with the engine's defaults filled in when it is shown (not when parsing)."""
-
-    def _get_help_string(self, action):
-        text = action.help or ""
-        if _ENGINE in text:
-            from engine.settings import GENERAL
-
-            value = getattr(GENERAL, action.dest)
-            text = text.replace(_ENGINE, "no limit" if value is None else f"{value:g}"
-                                if isinstance(value, float) else str(value))
-        return text
+class _HelpFormatter(EngineDefaultsFormatter):
+    """The engine's defaults and the per-corpus table, filled in when help is shown."""
 
     def _format_text(self, text):
         if _SETTINGS in text:
             text = text.replace(_SETTINGS, settings_table())
         return super()._format_text(text)
+
+
+def _general(name: str):
+    """The engine's general default of setting ``name`` (imported when help is shown)."""
+    from engine.settings import GENERAL
+
+    return getattr(GENERAL, name)
 
 
 def settings_table() -> str:
@@ -115,6 +112,9 @@ def add_parser(sub) -> None:
     p.add_argument("--quiet", "-q", action="store_true",
                    help="no progress bar or notes: only the summary line, errors, and a "
                         "note if undecodable bytes in the corpus were replaced")
+    for action in p._actions:
+        if action.dest in _TRAINING_FLAGS:
+            engine_default(action, lambda name=action.dest: _general(name))
     corpora_cmd.add_corpus_options(p)
     p.set_defaults(handler=run)
 

@@ -260,12 +260,36 @@ def test_no_subcommand_without_terminal_is_one_line():
 
 
 def test_cli_import_is_light():
-    """Parsing and a query must not pull in torch, textual or rich's progress machinery."""
+    """Parsing must not pull in torch, textual, rich's progress machinery or numpy: `wordlab`
+    alone builds the parser before opening the app, whose first screen needs no numpy (the
+    help text fetches the engine's defaults only when shown: cli/defaults.py)."""
     code = ("import sys; from cli.main import build_parser; build_parser().parse_args(['query',"
             " 'x', '--similar', 'y']); import cli.train, cli.query, cli.eval_cmd, "
-            "cli.corpora_cmd; print(sorted(m for m in ('torch', 'textual', 'rich') "
+            "cli.corpora_cmd; print(sorted(m for m in ('torch', 'textual', 'rich', 'numpy') "
             "if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_query_and_eval_defaults_are_the_engines(vec_file, capsys):
+    """One definition: -k and --restrict-vocab default to the engine's own parameters, shown
+    in --help; cli/ repeats no default value."""
+    import inspect
+
+    from engine.evaluate import evaluate_analogies
+    from engine.vectors import KeyedVectors
+
+    topn = inspect.signature(KeyedVectors.most_similar).parameters["topn"].default
+    restrict = inspect.signature(evaluate_analogies).parameters["restrict_vocab"].default
+    code, out, _ = call(["query", "--help"], capsys)
+    assert code == 0 and f"(default {topn})" in " ".join(out.split())
+    code, out, _ = call(["eval", "--help"], capsys)
+    assert code == 0 and f"(default {restrict})" in " ".join(out.split())
+    code, out, _ = call(["query", vec_file, "--similar", "king", "--json"], capsys)
+    assert code == 0
+    assert json.loads(out)["query"]["k"] == topn
+    for name in ("query.py", "eval_cmd.py", "train.py"):
+        source = (ROOT / "cli" / name).read_text(encoding="utf-8")
+        assert "default=%" not in source and "%(default)s" not in source, name
