@@ -184,3 +184,67 @@ async def test_the_lecture_tables_scroll_from_the_keyboard_with_the_focus_on_a_l
         assert view.scroll_y > 2
         keys = {b.key: b.tooltip for b in LSTMPane.BINDINGS}
         assert all(keys[k] for k in ("up", "down", "pageup", "pagedown", "home", "end"))
+
+
+async def test_step_footer_fits_80_columns():
+    """Issue 8 §4: 'l loss' (and r, ? and q after it) fell off the Step footer's right end at
+    80 columns; every key the footer shows must lie left of the palette key."""
+    from textual.widgets._footer import FooterKey
+
+    app = WordlabApp(corpus_name="lecture")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("4")
+        await _settle(pilot)
+        await pilot.pause(0.2)
+        keys = list(app.screen.query(FooterKey))
+        palette = [k for k in keys if k.has_class("-command-palette")]
+        shown = {k.key: k for k in keys if not k.has_class("-command-palette")}
+        for key in ("n", "e", "p", "a", "l", "r", "question_mark", "q"):
+            assert key in shown, (key, sorted(shown))
+            right = palette[0].region.x if palette else 80
+            # a key's last cell is its padding: the palette's border may cover it
+            assert shown[key].region.right - 1 <= right and shown[key].region.width > 0, key
+
+
+async def test_step_burst_right_after_switching_is_not_lost():
+    """'4nnn' in one packet: the n's that arrive while the session is built all count."""
+    app = WordlabApp(corpus_name="lecture")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("4", "n", "n", "n")
+        await _settle(pilot)
+        pane = app.query_one(StepPane)
+        assert pane.trace is not None and pane.trace.example == 2
+
+
+async def test_step_after_a_corpus_switch_uses_the_new_corpus_and_names_the_model():
+    """Issue 8 §1: a model trained on the lecture, then lecture-ko: Step steps through fresh
+    weights on the Korean words (not the lecture's vocabulary), and says where the model in
+    use came from; back on a corpus the model fits, a fresh model is stepped through again
+    only when it is trained there."""
+    from corpora import open_corpus
+    from engine.stepping import step_session
+    from tui.state import Provenance
+
+    app = WordlabApp(corpus_name="lecture")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        model = step_session(app.corpus, min_count=1).model
+        app.set_model(model, Provenance("trained", corpus="lecture",
+                                        corpus_gen=app.state.corpus_gen, config=model.config,
+                                        epochs=1))
+        await pilot.press("4")
+        await _settle(pilot)
+        pane = app.query_one(StepPane)
+        assert pane.session.source == "model"
+        korean = open_corpus("lecture-ko")
+        app.set_corpus(korean, dict(app.corpus_options))
+        await _settle(pilot)
+        assert pane.session.source == "fresh"
+        assert set(pane.session.vocab.words) == {w for s in korean for w in s}
+        config = " ".join(str(pane.query_one("#step-config", Static).render()).split())
+        assert "fresh weights (the model in use was trained on lecture)" in config
+        await pilot.press("n", "r", "n")
+        await _settle(pilot)
+        assert pane.trace is not None and pane.trace.sentence[0] == "나는"

@@ -25,7 +25,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Label, Static
 
 from engine.errors import WordlabError
-from engine.word2vec import LOSSES
+from engine.word2vec import ARCHS, LOSSES
 from tui.widgets.pane import FocusTarget, Pane
 
 ARCH_NAMES = {"sg": "Skip-gram", "cbow": "CBOW"}
@@ -378,7 +378,7 @@ s slower) · a Skip-gram/CBOW · l output layer · r reset · up/down/PgUp/PgDn 
         self._render_config()
 
     def action_toggle_arch(self) -> None:
-        self.arch = "cbow" if self.arch == "sg" else "sg"
+        self.arch = ARCHS[(ARCHS.index(self.arch) + 1) % len(ARCHS)]
         self._rebuild()
 
     def action_cycle_loss(self) -> None:
