@@ -73,3 +73,17 @@ def test_lstm_rnn_gate_table_120x40(snap_compare):
         await pilot.pause()
 
     assert snap_compare(_app(), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_step_pane_lecture_ko_three_examples(snap_compare):
+    """Issue 8 §6: Korean at 80x24 (wide characters in the pairs table, the sentence line and
+    the softmax rows, all 16 words in vocabulary order)."""
+    async def run_before(pilot):
+        await _settle(pilot)
+        await pilot.press("4")
+        await _settle(pilot)
+        await pilot.press("n", "n", "n")
+        await pilot.pause()
+
+    assert snap_compare(WordlabApp(corpus_name="lecture-ko"), terminal_size=(80, 24),
+                        run_before=run_before)
