@@ -132,3 +132,56 @@ async def test_sparkline_widget_draws_a_short_stroke_for_a_short_run():
         await pilot.pause()
         assert _lines(spark)[0].rstrip() == "█▄"
         assert math.isclose(len(_lines(spark)[0].rstrip()), 2)
+
+
+async def test_linear_y_ticks_sit_on_evenly_spaced_rows_with_their_exact_values():
+    import re
+
+    app = PlotApp()
+    for height in (8, 11, 14, 17, 20):
+        async with app.run_test(size=(60, height + 1)) as pilot:
+            plot = app.query_one(Plot)
+            plot.styles.height = height
+            plot.line([1, 2, 3, 4, 5], [3.95, 3.93, 3.925, 3.912, 3.91], xlabel="epoch",
+                      ylabel="loss")
+            await pilot.pause()
+            lines = _lines(plot)
+            top = next(i for i, ln in enumerate(lines) if "┌" in ln)
+            bottom = next(i for i, ln in enumerate(lines) if "└" in ln)
+            ticks = [(i, float(m.group(1))) for i, ln in enumerate(lines)
+                     if (m := re.match(r"\s*([-\d.,]+)┤", ln))]
+            assert len(ticks) >= 2, lines
+            rows = [i for i, _ in ticks]
+            gaps = {b - a for a, b in zip(rows, rows[1:])}
+            assert len(gaps) == 1, lines                        # evenly spaced
+            assert ticks[-1][0] == bottom - 1                    # the first tick on the bottom row
+            # each label is the value of its row: linear from the bottom tick
+            (r0, v0), (r1, v1) = ticks[-1], ticks[-2]
+            per_row = (v1 - v0) / (r0 - r1)
+            for r, v in ticks:
+                assert v == pytest.approx(v0 + (r0 - r) * per_row, abs=1e-9)
+            assert top < rows[0]
+        app = PlotApp()
+
+
+async def test_two_wide_labels_on_one_row_each_sit_beside_their_own_point():
+    """A Korean label written first used to shift every later label on its row by its extra
+    cells (a label 2-4 cells away from its point read as a neighbour's)."""
+    app = PlotApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        plot = app.query_one(Plot)
+        plot.scatter_labels([("나는", 0.0, 0.0), ("너는", 0.4, 0.0), ("고양이를", 0.8, 0.0),
+                             ("x", 0.4, 1.0)], title="PCA")
+        await pilot.pause()
+        row = next(ln for ln in _lines(plot) if "나는" in ln)
+        assert "● 나는" in row and "● 너는" in row and "● 고양이를" in row, row
+
+
+async def test_the_rightmost_label_has_room_on_the_right():
+    app = PlotApp()
+    async with app.run_test(size=(42, 14)) as pilot:
+        plot = app.query_one(Plot)
+        plot.scatter_labels([("좋아한다", 0.0, 0.0), ("고양이를", 1.0, 0.05), ("개를", 0.5, 1.0)])
+        await pilot.pause()
+        body = "\n".join(_lines(plot))
+        assert "● 고양이를" in body and "● 좋아한다" in body

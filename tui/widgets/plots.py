@@ -8,7 +8,8 @@ Three rules, each from a bug seen on screen (issue 8):
   the exponents (``log10(y)``) with the decades as tick labels.
 - **Ticks are ours.**  plotext's automatic linear ticks are unevenly spaced and their labels
   are rounded off the rows they sit on (``4.14 / 3.71 / 2.86`` on equal rows): ``nice_ticks``
-  gives evenly spaced 1-2-2.5-5 values, and the axis is pinned to the first and last of them.
+  gives evenly spaced 1-2-2.5-5 values, and at render time (when the height is known) the y
+  axis is stretched so that every tick sits exactly on a row, the same number of rows apart.
 - **Labels are measured in cells.**  plotext writes one character per cell, so a Korean
   (double-width) label pushed the border out and blanked the row below.  Scatter labels are
   drawn over plotext's output, measured with ``rich.cells.cell_len``, and a label that would
@@ -98,6 +99,9 @@ class Plot(PlotextPlot):
         self._empty_note = ""
         self._labels: list[tuple[str, float, float]] = []
         self._limits: tuple[float, float, float, float] | None = None
+        self._yrange: tuple[float, float] | None = None
+        self._axis_labels = False
+        self._shown_title = title
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -116,7 +120,14 @@ class Plot(PlotextPlot):
         key = (self.size, getattr(self, "_version", 0), self.app.theme, self.theme)
         if getattr(self, "_drawn_key", None) != key:
             try:
+                if self._yrange is not None:
+                    self._fit_y_ticks(self._plot_rows())
                 drawn = super().render()
+                if self._yrange is not None:
+                    box = _frame(drawn.plain.split("\n"))
+                    if box is not None and box[2] - box[0] - 1 != self._plot_rows():
+                        self._fit_y_ticks(box[2] - box[0] - 1)   # plotext's own count wins
+                        drawn = super().render()
                 if self._labels and self._limits is not None:
                     drawn = self._overlay_labels(drawn)
             except Exception as exc:   # noqa: BLE001 - a redraw must never end the app
@@ -129,9 +140,36 @@ class Plot(PlotextPlot):
     def _reset(self, title: str | None) -> None:
         plt = self.plt
         plt.clear_figure()
-        plt.title(self._title if title is None else title)
+        self._shown_title = self._title if title is None else title
+        plt.title(self._shown_title)
         self._labels = []
         self._limits = None
+        self._yrange: tuple[float, float] | None = None   # a linear y axis: ticks at render
+        self._axis_labels = False
+
+    def _plot_rows(self) -> int:
+        """Rows inside plotext's frame: the widget's height less the title, the frame, the x
+        tick labels and the axis-label row."""
+        return self.size.height - 3 - bool(self._shown_title) - self._axis_labels
+
+    def _fit_y_ticks(self, rows: int) -> None:
+        """Round, evenly spaced ticks that each sit exactly on a row: plotext maps ylim's low
+        end to the bottom row and its high end to the top one, so with ``g`` rows between
+        ticks the axis runs from the first tick to first + step * (rows - 1) / g."""
+        lo, hi = self._yrange
+        if rows < 2:
+            return
+        values, labels = nice_ticks(lo, hi, most=max(2, min(5, (rows - 1) // 2 + 1)))
+        while len(values) > 2 and (rows - 1) // (len(values) - 1) < 1:
+            values, labels = nice_ticks(lo, hi, most=len(values) - 1)
+        if len(values) < 2:
+            return
+        step = values[1] - values[0]
+        gap = max(1, (rows - 1) // (len(values) - 1))
+        top = values[0] + step * (rows - 1) / gap
+        keep = [(v, t) for v, t in zip(values, labels) if v <= top + 1e-9 * abs(step)]
+        self.plt.ylim(values[0], top)
+        self.plt.yticks([v for v, _ in keep], [t for _, t in keep])
 
     def clear(self, note: str = "") -> None:
         self._reset(self._title if not note else f"{self._title}: {note}")
@@ -176,6 +214,8 @@ class Plot(PlotextPlot):
                 else:
                     places = log_ticks(lo, hi)
                     ticks([math.log10(v) for v in places], [f"{v:,g}" for v in places])
+            elif axis == "y":
+                self._yrange = (min(values), max(values))      # ticks fitted to the rows
             else:
                 vals, labels = nice_ticks(min(values), max(values))
                 if vals:
@@ -191,6 +231,7 @@ class Plot(PlotextPlot):
             plt.xlabel(xlabel)
         if ylabel:
             plt.ylabel(ylabel)
+        self._axis_labels = bool(xlabel or ylabel)
         self.refresh()
 
     # -- labelled points -------------------------------------------------------------------
@@ -213,9 +254,12 @@ class Plot(PlotextPlot):
         dx = (max(xs) - min(xs)) or 1.0
         dy = (max(ys) - min(ys)) or 1.0
         widest = max(cell_len(str(p[0])) for p in points)
-        # room on the right for the labels: about the widest label, within reason
-        right = min(0.6, max(0.15, (widest + 2) / max(20, self.size.width - 4)))
-        lo_x, hi_x = min(xs) - 0.08 * dx, max(xs) + right * dx
+        # room on the right of the rightmost point for the widest label (and its gap), so
+        # that label need not go to the left where it could read as a neighbour's
+        lo_x = min(xs) - 0.08 * dx
+        span = (self.size.width or 80) - 3            # cells between the frame's sides
+        room = max(span - widest - 3, span / 3)
+        hi_x = lo_x + (max(xs) - lo_x) * span / room
         lo_y, hi_y = min(ys) - 0.12 * dy, max(ys) + 0.12 * dy
         plt.xlim(lo_x, hi_x)
         plt.ylim(lo_y, hi_y)
@@ -244,17 +288,24 @@ class Plot(PlotextPlot):
             r = top + 1 + round((hi_y - y) / (hi_y - lo_y) * (rows - 1))
             return r, c
 
+        # the points as drawn: each label goes to the nearest unclaimed one (plotext rounds
+        # its own way), and no label may cover any of them
+        dots = {(r, c) for r in range(top + 1, bottom) for c, ch in enumerate(plain[r])
+                if ch == "●" and left < c < right}
+        claimed: set[tuple[int, int]] = set()
+
         def snap(r: int, c: int) -> tuple[int, int]:
-            # plotext rounds its own way: take the drawn point nearest to the estimate
-            near = [(abs(dr) + abs(dc), r + dr, c + dc) for dr in (0, -1, 1, -2, 2)
-                    for dc in (0, -1, 1, -2, 2)
-                    if 0 <= r + dr < len(plain) and 0 <= c + dc < len(plain[r + dr])
-                    and plain[r + dr][c + dc] == "●"]
-            return min(near)[1:] if near else (r, c)
+            # unclaimed first; two points in one cell share it (the second label goes left)
+            near = sorted(((r + dr, c + dc) in claimed, abs(dr) + abs(dc), r + dr, c + dc)
+                          for dr in range(-2, 3) for dc in range(-2, 3)
+                          if (r + dr, c + dc) in dots)
+            spot = near[0][2:] if near else (r, c)
+            claimed.add(spot)
+            return spot
 
         spots = [snap(*cell(x, y)) for _, x, y in self._labels]
         taken: dict[int, list[tuple[int, int]]] = {}   # row -> [(start, end)) of cells in use
-        for r, c in spots:
+        for r, c in dots | set(spots):
             taken.setdefault(r, []).append((c, c + 1))
 
         def free(r: int, a: int, b: int, own: int) -> bool:
@@ -274,7 +325,8 @@ class Plot(PlotextPlot):
                     taken[r].append((a, a + w))
                     placed.append((r, a, word))
                     break
-        for r, a, word in placed:
+        # right to left along a row: a wide label written first would shift the cells after it
+        for r, a, word in sorted(placed, key=lambda p: (p[0], -p[1])):
             lines[r] = _put(lines[r], a, word)
         out = Text("\n").join(lines)
         return out

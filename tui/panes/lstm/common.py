@@ -9,7 +9,7 @@ from textual.message import Message
 MAX_UNITS = 8          # rows shown in the gate table
 SENTENCE_MAX = 30      # words taken from a corpus sentence (a text8 chunk has thousands)
 STATUS_WORDS = 4       # words shown either side of x_t in the status line
-SPARK_WINDOW = 240     # points kept in the loss / perplexity sparklines
+SPARK_WINDOW = 5_000   # points kept (the whole run: the sparkline averages them into its width)
 DEFAULT_SENTENCE = "i love cute cat"
 
 

@@ -428,7 +428,7 @@ trained on another corpus stays, labelled with the corpus it was trained on.
                                           style="bold" if event.error else "dim"))
             return
         if event.error:
-            origin, state = "failed", "stopped by an error; the last good weights are kept"
+            origin, state = "failed", "stopped by an error, the last good weights kept"
         elif event.stopped or not p.finished:
             origin, state = "stopped", "stopped"
         else:
@@ -449,12 +449,11 @@ trained on another corpus stays, labelled with the corpus it was trained on.
             figures.append(f"held-out perplexity {p.val_perplexity:.1f}")
         if self._lm_view.unigram is not None:
             figures.append(f"unigram {self._lm_view.unigram:.1f}")
-        after = ("The gate table shows the trained weights (w: fresh)." if fits else
-                 f"Trained on {event.corpus}, not on {self.app.state.corpus_name}: w shows it.")
+        figures.append("gate table: trained weights (w: fresh)" if fits else
+                       f"not on {self.app.state.corpus_name} (w shows it)")
         self._lm_view.set_status(Text.assemble(
-            (f"{event.kind.upper()} ", "bold"),
-            f"language model training {state}: {provenance.label()}\n",
-            (" · ".join(figures) + ". " if figures else ""), after))
+            (f"{event.kind.upper()} ", "bold"), f"{state}: {provenance.label()}\n",
+            " · ".join(figures)))
         if event.error:
             self._message(event.error)       # after the rerun, which clears old notes
 
