@@ -70,10 +70,10 @@ class StepPane(Pane):
 # Step: Word2Vec, one training example at a time
 
 The lecture's network, trained by hand. For the current sentence the table on the left lists
-the **training pairs** its window produces: Skip-gram predicts each context word from the
-centre word (centre -> context), CBOW the centre word from its context (context -> centre).
-The window is word2vec's *dynamic* window: each centre word draws an effective window of
-1..window, so near words are paired more often than far ones.
+the **training pairs** its window produces: Skip-gram pairs the centre word with each context
+word, CBOW predicts the centre word from its whole context (context -> centre). The window is
+word2vec's *dynamic* window: for each centre word word2vec.c draws b in [0, window) and uses
+window - b, so near words are paired more often than far ones (the pane says which b came up).
 
 For the pair just trained (highlighted), the right side shows the whole pass:
 
@@ -98,16 +98,14 @@ steps through a copy of it. Otherwise it starts fresh weights on the corpus (d =
 W_in drawn wider than word2vec.c's 1/d so that one example visibly moves p, and a constant
 learning rate of at least 0.25) and says which corpus the model in use came from.
 
-**Skip-gram's direction.** word2vec.c (and this engine) loops the other way round from the
-lecture's drawing: the context word's W_in row is the input and the centre word the target.
-Over a corpus both directions train the same (centre, context) pairs.
+**Skip-gram's direction.** The lecture draws centre -> context; word2vec.c loops the other way
+round: the context word's W_in row is the input and the centre word the target. Over a corpus
+both train the same (centre, context) pairs. The pairs table's headers and the line above the
+numbers say which way the engine went for the example on screen.
 
 **Negative sampling.** k noise words are drawn from unigram^0.75; a draw equal to the target is
 skipped (word2vec.c: `if (target == word) continue;`), so a row may show fewer than k, and a
 word drawn twice appears twice (its W_out row gets both updates).
-
-Keys: n next example · e the same example again · N next sentence · p auto-play (f faster,
-s slower) · a Skip-gram/CBOW · l output layer · r reset · up/down/PgUp/PgDn scroll the numbers.
 """
 
     BINDINGS = [
