@@ -47,6 +47,15 @@ def test_a_model_fits_only_the_corpus_generation_it_was_trained_on(lecture):
 
 
 # ---------------------------------------------------------------- helpers
+@pytest.fixture(scope="module")
+def toy_world():
+    """A corpus whose run at 100,000 epochs outlasts any test (the lecture's 67 tokens an
+    epoch finish 100,000 epochs within seconds on the compiled kernels)."""
+    from corpora import open_corpus
+
+    return open_corpus("toy-world")
+
+
 async def _open_corpus(app, pilot, name: str) -> None:
     """Pick a corpus on pane 1 with the keys: highlight it, Enter."""
     await pilot.press("1")
@@ -99,8 +108,8 @@ async def test_switching_corpus_keeps_the_vectors_labelled_and_moves_the_corpus_
         assert "lecture-ko" in text_of(app, "#train-status")
 
 
-async def test_switching_corpus_while_training_asks_first(lecture):
-    app = WordlabApp(corpus=lecture)
+async def test_switching_corpus_while_training_asks_first(toy_world):
+    app = WordlabApp(corpus=toy_world)
     seen: list = []
     hook = lambda m: isinstance(m, TrainingProgress) and seen.append(m)  # noqa: E731
     async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
@@ -118,8 +127,8 @@ async def test_switching_corpus_while_training_asks_first(lecture):
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")                                  # keep training
         await pilot.pause()
-        assert app.training and app.corpus is lecture
-        assert "kept lecture" in text_of(app, "#corpus-error")
+        assert app.training and app.corpus is toy_world
+        assert "kept toy-world" in text_of(app, "#corpus-error")
 
         options.highlighted = options.get_option_index("lecture-ko")
         await pilot.press("enter")
@@ -131,7 +140,7 @@ async def test_switching_corpus_while_training_asks_first(lecture):
         await settle(app, pilot)
         assert not app.training and app.corpus.name == "lecture-ko"
         # the stopped run's vectors stay, labelled with the corpus they were trained on
-        assert app.state.provenance.corpus == "lecture" and app.state.provenance.origin == "stopped"
+        assert app.state.provenance.corpus == "toy-world" and app.state.provenance.origin == "stopped"
         assert not app.state.model_fits_corpus
 
 
@@ -325,8 +334,8 @@ async def test_train_toy_world_in_the_app_then_ask_the_analogy():
         assert "trained on toy-world" in text_of(app, "#explore-source")
 
 
-async def test_an_error_in_a_redraw_does_not_stop_a_running_training(lecture, monkeypatch):
-    app = WordlabApp(corpus=lecture)
+async def test_an_error_in_a_redraw_does_not_stop_a_running_training(toy_world, monkeypatch):
+    app = WordlabApp(corpus=toy_world)
     seen: list = []
     hook = lambda m: isinstance(m, TrainingProgress) and seen.append(m)  # noqa: E731
     async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
@@ -350,3 +359,33 @@ async def test_an_error_in_a_redraw_does_not_stop_a_running_training(lecture, mo
         await settle(app, pilot)
         assert not app.training and app.vectors is not None
         assert app.state.provenance.origin == "stopped"
+
+
+async def test_evaluate_tab_reaches_its_controls_first(lecture, royal_vectors):
+    from textual.widgets import Select
+
+    app = WordlabApp(corpus=lecture, vectors=royal_vectors)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        await pilot.press("tab")
+        assert isinstance(app.focused, Select) and app.focused.id == "analogy-set"
+
+
+async def test_resizing_populated_panes_while_training(toy_world):
+    app = WordlabApp(corpus=toy_world)
+    seen: list = []
+    hook = lambda m: isinstance(m, TrainingProgress) and seen.append(m)  # noqa: E731
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await _train(app, pilot, dim=8, epochs=100000)
+        while not seen:
+            await pilot.pause()
+        for pane in "3457213":
+            await pilot.press(pane)
+            for size in ((120, 40), (50, 15), (61, 21), (80, 24)):
+                await pilot.resize_terminal(*size)
+                await pilot.pause()
+        assert app.is_running and app.training and app.return_code is None
+        await pilot.press("3", "s")
+        await settle(app, pilot)
+        assert not app.training and app.state.provenance.origin == "stopped"
