@@ -1,6 +1,6 @@
 """A sentence, run through an RNN or LSTM cell one time step at a time: what the gate pane shows.
 
-The pane (``tui/panes/lstm.py``) does no arithmetic; it asks this module for:
+The LSTM pane (``tui/panes/lstm/``) does no arithmetic; it asks this module for:
 
 - :func:`tokenize`: the typed sentence as vocabulary tokens, unknown words mapped to ``<unk>``
   (and which positions were mapped, so the pane can say so);

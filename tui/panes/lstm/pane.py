@@ -316,6 +316,9 @@ trained on another corpus stays, labelled with the corpus it was trained on.
         model = self.trained.get(self.kind)
         if not self.steps or not self.tokens:
             return Text("next-word predictions: no sentence (e types one)", style="dim")
+        if model is None and self._training_kind == self.kind:
+            return Text(f"next-word predictions: when the {self.kind.upper()} has trained "
+                        "(x stops early and keeps what it learned)", style="dim")
         if model is None:
             return Text(f"next-word predictions: train the {self.kind.upper()} language model (t)",
                         style="dim")
@@ -353,6 +356,7 @@ trained on another corpus stays, labelled with the corpus it was trained on.
             f"{getattr(corpus, 'name', 'the corpus')}: building the vocabulary "
             "(the first run also loads torch)… x stops")
         self.query_one("#lstm-views", ContentSwitcher).current = "lstm-lm"
+        self._render_predictions()
         self._train(self.kind, self.hidden_size, corpus, self._cancel,
                     getattr(corpus, "name", "the corpus"), state.corpus_gen)
 
