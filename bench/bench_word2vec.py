@@ -14,9 +14,9 @@ For each combination (``sg/neg cbow/neg sg/hs cbow/hs``, and ``sg/softmax`` on r
 gensim has no full softmax, its column stays empty) and each ``--epochs`` value, wordlab
 and gensim train alternately ``--reps`` times.  Printed: median words/s of each (in-
 vocabulary words x epochs / training seconds, gensim's way of counting; wordlab's time
-excludes the one-off kernel compile, reported apart), the ratio, and for the run of
-median speed WordSim-353 Spearman and Google-analogy accuracy (both tools' vectors through
-engine/evaluate.py, restrict_vocab 30000).  Then, unless ``--no-process``, whole-process
+excludes the one-off kernel compile), the ratio, and the mean over the repetitions of
+WordSim-353 Spearman and Google-analogy accuracy (both tools' vectors through
+engine/evaluate.py, restrict_vocab 30000; each repetition uses seed + rep).  Then, unless ``--no-process``, whole-process
 wall time: ``wordlab train`` against a gensim script that loads the file, trains and saves,
 each as a fresh ``python`` process (``--reps`` each, median), since that is what a user waits
 for.  The machine's load moves every number: compare the ratios of one run, not runs.
@@ -85,13 +85,13 @@ def evaluate(words, vectors, ws_path: Path, an_path: Path) -> tuple[float, float
     return ws, an
 
 
-def train_wordlab(sentences, arch, loss, epochs, args):
+def train_wordlab(sentences, arch, loss, epochs, args, rep=0):
     from engine.word2vec import TrainingSession, Word2VecConfig
 
     alpha = 0.05 if arch == "cbow" else 0.025
     cfg = Word2VecConfig(arch=arch, loss=loss, dim=args.dim, window=5, negative=5, sample=1e-3,
                          min_count=args.min_count, epochs=epochs, alpha=alpha, min_alpha=0.0001,
-                         threads=args.threads, seed=args.seed, update=args.update)
+                         threads=args.threads, seed=args.seed + rep, update=args.update)
     session = TrainingSession(cfg, sentences)
     session.encoded()
     compile_s = []
@@ -104,14 +104,14 @@ def train_wordlab(sentences, arch, loss, epochs, args):
             "compile": wall - secs}
 
 
-def train_gensim(sentences, arch, loss, epochs, args):
+def train_gensim(sentences, arch, loss, epochs, args, rep=0):
     from gensim.models import Word2Vec
 
     alpha = 0.05 if arch == "cbow" else 0.025
     g = Word2Vec(vector_size=args.dim, window=5, min_count=args.min_count, sample=1e-3,
                  sg=1 if arch == "sg" else 0, hs=1 if loss == "hs" else 0,
                  negative=5 if loss == "neg" else 0, alpha=alpha, min_alpha=0.0001,
-                 workers=args.threads, seed=args.seed, epochs=epochs)
+                 workers=args.threads, seed=args.seed + rep, epochs=epochs)
     g.build_vocab(sentences)
     t = time.perf_counter()
     g.train(sentences, total_examples=g.corpus_count, epochs=epochs)
@@ -217,20 +217,21 @@ def main(argv=None) -> int:
                   file=sys.stderr)
         for epochs in args.epochs:
             runs = {"wordlab": [], "gensim": []}
-            for _ in range(args.reps):
+            for rep in range(args.reps):
                 if args.only != "gensim":
-                    runs["wordlab"].append(train_wordlab(sentences, arch, loss, epochs, args))
+                    runs["wordlab"].append(train_wordlab(sentences, arch, loss, epochs, args, rep))
                 if peer:
-                    runs["gensim"].append(train_gensim(sentences, arch, loss, epochs, args))
+                    runs["gensim"].append(train_gensim(sentences, arch, loss, epochs, args, rep))
             cells = {}
             for name, rs in runs.items():
                 if not rs:
                     cells[name] = ("-", "-", "-", None)
                     continue
-                rs.sort(key=lambda r: r["rate"])
-                mid = rs[len(rs) // 2]
-                ws, an = evaluate(mid["words"], mid["vectors"], ws_path, an_path)
-                cells[name] = (f"{mid['rate']:,.0f}", f"{ws:.3f}", f"{an:.2%}", mid["rate"])
+                rate = statistics.median(r["rate"] for r in rs)
+                scores = [evaluate(r["words"], r["vectors"], ws_path, an_path) for r in rs]
+                ws = statistics.mean(x[0] for x in scores)
+                an = statistics.mean(x[1] for x in scores)
+                cells[name] = (f"{rate:,.0f}", f"{ws:.3f}", f"{an:.2%}", rate)
             a, b = cells["wordlab"], cells["gensim"]
             ratio = f"{a[3] / b[3]:.2f}" if a[3] and b[3] else "-"
             pw = pg = pr = "-"

@@ -171,37 +171,165 @@ def _example(W_in, W_out, inputs, n_in, rows, labels, n_rows, lr, cbow_mean, h, 
     return loss
 
 
-@njit(**_OPTS)
-def _block(W_in, W_out, ctx, n_ctx, rows, n_rows, lr, G, d_in):
+@njit(nogil=True, cache=True, error_model="numpy", fastmath={"reassoc", "contract"})
+def _example6(W_in, W_out, inputs, n_in, rows, lr, cbow_mean, h, neu1e, g):
+    """``_example`` for negative sampling's common case of exactly 6 rows (the centre, label
+    1, + 5 noise words, label 0), register-blocked: the 6 scores in one pass over h, neu1e
+    and the 6 W_out updates in one pass each.  The same arithmetic up to the order of sums."""
+    d = W_in.shape[1]
+    first = inputs[0]
+    for k in range(d):
+        h[0, k] = W_in[first, k]
+    if n_in > 1:
+        for c in range(1, n_in):
+            _axpy(_ONE, W_in, inputs[c], h, 0, d)
+        if cbow_mean:
+            inv = np.float32(1.0 / n_in)
+            for k in range(d):
+                h[0, k] *= inv
+    r0 = rows[0]
+    r1 = rows[1]
+    r2 = rows[2]
+    r3 = rows[3]
+    r4 = rows[4]
+    r5 = rows[5]
+    s0 = _ZERO
+    s1 = _ZERO
+    s2 = _ZERO
+    s3 = _ZERO
+    s4 = _ZERO
+    s5 = _ZERO
+    for k in range(d):
+        x = h[0, k]
+        s0 += x * W_out[r0, k]
+        s1 += x * W_out[r1, k]
+        s2 += x * W_out[r2, k]
+        s3 += x * W_out[r3, k]
+        s4 += x * W_out[r4, k]
+        s5 += x * W_out[r5, k]
+    g[0] = s0
+    g[1] = s1
+    g[2] = s2
+    g[3] = s3
+    g[4] = s4
+    g[5] = s5
+    loss = 0.0
+    for t in range(6):
+        f = g[t]
+        label = _ONE if t == 0 else _ZERO
+        if f >= MAX_EXP or f <= -MAX_EXP or not (f == f):
+            loss += _softplus(-np.float64(f) if t == 0 else np.float64(f))
+            g[t] = _ZERO if f == f else f
+        else:
+            e = np.float32(math.exp(-f))
+            ln = _softplus_table(-f)
+            loss += ln if t == 0 else ln + f
+            g[t] = np.float32((label - _ONE / (_ONE + e)) * lr)
+    g0 = g[0]
+    g1 = g[1]
+    g2 = g[2]
+    g3 = g[3]
+    g4 = g[4]
+    g5 = g[5]
+    for k in range(d):
+        neu1e[0, k] = (g0 * W_out[r0, k] + g1 * W_out[r1, k] + g2 * W_out[r2, k]
+                       + g3 * W_out[r3, k] + g4 * W_out[r4, k] + g5 * W_out[r5, k])
+    for k in range(d):
+        x = h[0, k]
+        W_out[r0, k] += g0 * x
+        W_out[r1, k] += g1 * x
+        W_out[r2, k] += g2 * x
+        W_out[r3, k] += g3 * x
+        W_out[r4, k] += g4 * x
+        W_out[r5, k] += g5 * x
+    for c in range(n_in):
+        _axpy(_ONE, neu1e, 0, W_in, inputs[c], d)
+    return loss
+
+
+@njit(nogil=True, cache=True, error_model="numpy", fastmath={"reassoc", "contract"})
+def _block(W_in, W_out, ctx, n_ctx, rows, labels, n_rows, lr, G, d_in):
     """HogBatch: the contexts ``ctx[:n_ctx]`` of one centre against the shared rows
-    ``rows[:n_rows]`` (rows[0] = the centre, label 1; the rest noise, label 0).  All
-    scores from the weights before the block, then all updates.  Returns the loss."""
+    ``rows[:n_rows]`` with their ``labels`` (NS: the centre, label 1, and the noise words,
+    label 0; HS: the centre's path).  All scores from the weights before the block, then all
+    updates.  Returns the loss.  Rows are taken four at a time (register blocking: a context
+    row is read once per four scores, a d_in row written once per four rows)."""
     d = W_in.shape[1]
     loss = 0.0
+    n4 = n_rows - n_rows % 4
     for j in range(n_ctx):
+        cj = ctx[j]
+        for t in range(0, n4, 4):
+            ra = rows[t]
+            rb = rows[t + 1]
+            rc = rows[t + 2]
+            rd = rows[t + 3]
+            sa = _ZERO
+            sb = _ZERO
+            sc = _ZERO
+            sd = _ZERO
+            for k in range(d):
+                x = W_in[cj, k]
+                sa += x * W_out[ra, k]
+                sb += x * W_out[rb, k]
+                sc += x * W_out[rc, k]
+                sd += x * W_out[rd, k]
+            G[j, t] = sa
+            G[j, t + 1] = sb
+            G[j, t + 2] = sc
+            G[j, t + 3] = sd
+        for t in range(n4, n_rows):
+            G[j, t] = _dot(W_in, cj, W_out, rows[t], d)
         for t in range(n_rows):
-            f = _dot(W_in, ctx[j], W_out, rows[t], d)
-            label = _ONE if t == 0 else _ZERO
+            f = G[j, t]
+            label = labels[t]
             if f >= MAX_EXP or f <= -MAX_EXP or not (f == f):
-                loss += _softplus(-np.float64(f) if t == 0 else np.float64(f))
+                loss += _softplus(-np.float64(f) if label > 0.5 else np.float64(f))
                 G[j, t] = _ZERO if f == f else f
             else:
                 e = np.float32(math.exp(-f))
                 ln = _softplus_table(-f)
-                loss += ln if t == 0 else ln + f
+                loss += ln if label > 0.5 else ln + f
                 G[j, t] = np.float32((label - _ONE / (_ONE + e)) * lr)
     # d_in[j] = sum_t G[j, t] W_out[row_t]   (W_out before the block)
     for j in range(n_ctx):
         for k in range(d):
             d_in[j, k] = _ZERO
-        for t in range(n_rows):
+        for t in range(0, n4, 4):
+            ra = rows[t]
+            rb = rows[t + 1]
+            rc = rows[t + 2]
+            rd = rows[t + 3]
+            ga = G[j, t]
+            gb = G[j, t + 1]
+            gc = G[j, t + 2]
+            gd = G[j, t + 3]
+            for k in range(d):
+                d_in[j, k] += ga * W_out[ra, k] + gb * W_out[rb, k] + gc * W_out[rc, k] + gd * W_out[rd, k]
+        for t in range(n4, n_rows):
             if G[j, t] != _ZERO:
                 _axpy(G[j, t], W_out, rows[t], d_in, j, d)
     # W_out[row_t] += sum_j G[j, t] W_in[ctx_j]   (W_in before the block)
-    for t in range(n_rows):
-        for j in range(n_ctx):
+    for j in range(n_ctx):
+        cj = ctx[j]
+        for t in range(0, n4, 4):
+            ra = rows[t]
+            rb = rows[t + 1]
+            rc = rows[t + 2]
+            rd = rows[t + 3]
+            ga = G[j, t]
+            gb = G[j, t + 1]
+            gc = G[j, t + 2]
+            gd = G[j, t + 3]
+            for k in range(d):
+                x = W_in[cj, k]
+                W_out[ra, k] += ga * x
+                W_out[rb, k] += gb * x
+                W_out[rc, k] += gc * x
+                W_out[rd, k] += gd * x
+        for t in range(n4, n_rows):
             if G[j, t] != _ZERO:
-                _axpy(G[j, t], W_in, ctx[j], W_out, rows[t], d)
+                _axpy(G[j, t], W_in, cj, W_out, rows[t], d)
     for j in range(n_ctx):
         _axpy(_ONE, d_in, j, W_in, ctx[j], d)
     return loss
@@ -371,22 +499,28 @@ def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, 
                             rows[n_rows] = t
                             labels[n_rows] = _ZERO
                             n_rows += 1
-                loss += _example(W_in, W_out, ctx, n_ctx, rows, labels, n_rows, lr, cbow_mean,
-                                 h, neu1e, g)
+                if n_rows == 6 and loss_kind == LOSS_NEG:
+                    loss += _example6(W_in, W_out, ctx, n_ctx, rows, lr, cbow_mean, h, neu1e, g)
+                else:
+                    loss += _example(W_in, W_out, ctx, n_ctx, rows, labels, n_rows, lr,
+                                     cbow_mean, h, neu1e, g)
                 examples += 1
-            elif loss_kind == LOSS_NEG and shared:
-                rows[0] = centre
-                n_rows = 1
-                for _ in range(negative):
-                    r = _next(r)
-                    t = table[(r >> _S16) % table_size]
-                    if t != centre:
-                        rows[n_rows] = t
-                        n_rows += 1
-                if n_rows == 6:
+            elif shared:
+                if loss_kind == LOSS_NEG:
+                    rows[0] = centre
+                    labels[0] = _ONE
+                    n_rows = 1
+                    for _ in range(negative):
+                        r = _next(r)
+                        t = table[(r >> _S16) % table_size]
+                        if t != centre:
+                            rows[n_rows] = t
+                            labels[n_rows] = _ZERO
+                            n_rows += 1
+                if n_rows == 6 and loss_kind == LOSS_NEG:
                     loss += _block6(W_in, W_out, ctx, n_ctx, rows, lr, G, d_in)
                 else:
-                    loss += _block(W_in, W_out, ctx, n_ctx, rows, n_rows, lr, G, d_in)
+                    loss += _block(W_in, W_out, ctx, n_ctx, rows, labels, n_rows, lr, G, d_in)
                 examples += n_ctx
             else:
                 for j in range(n_ctx):
@@ -401,8 +535,12 @@ def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, 
                                 rows[n_rows] = t
                                 labels[n_rows] = _ZERO
                                 n_rows += 1
-                    loss += _example(W_in, W_out, ctx[j:j + 1], 1, rows, labels, n_rows, lr,
-                                     cbow_mean, h, neu1e, g)
+                    if n_rows == 6 and loss_kind == LOSS_NEG:
+                        loss += _example6(W_in, W_out, ctx[j:j + 1], 1, rows, lr, cbow_mean,
+                                          h, neu1e, g)
+                    else:
+                        loss += _example(W_in, W_out, ctx[j:j + 1], 1, rows, labels, n_rows, lr,
+                                         cbow_mean, h, neu1e, g)
                     examples += 1
     return loss, examples, done
 
@@ -416,11 +554,15 @@ def replay(W_in, W_out, inputs, n_in, rows, labels, n_rows, lrs, cbow_mean):
     n = inputs.shape[0]
     h = np.empty((1, d), dtype=np.float32)
     neu1e = np.empty((1, d), dtype=np.float32)
-    g = np.empty(rows.shape[1], dtype=np.float32)
+    g = np.empty(max(rows.shape[1], 6), dtype=np.float32)
     out = np.empty(n, dtype=np.float64)
     for e in range(n):
-        out[e] = _example(W_in, W_out, inputs[e], n_in[e], rows[e], labels[e], n_rows[e],
-                          np.float32(lrs[e]), cbow_mean, h, neu1e, g)
+        if n_rows[e] == 6 and labels[e, 0] == _ONE and labels[e, 1:6].sum() == _ZERO:
+            out[e] = _example6(W_in, W_out, inputs[e], n_in[e], rows[e], np.float32(lrs[e]),
+                               cbow_mean, h, neu1e, g)       # as train_job does for NS
+        else:
+            out[e] = _example(W_in, W_out, inputs[e], n_in[e], rows[e], labels[e], n_rows[e],
+                              np.float32(lrs[e]), cbow_mean, h, neu1e, g)
     return out
 
 
@@ -433,7 +575,9 @@ def replay_block(W_in, W_out, ctx, n_ctx, rows, n_rows, lr):
     d_in = np.empty((n_ctx, d), dtype=np.float32)
     if n_rows == 6:
         return _block6(W_in, W_out, ctx, n_ctx, rows, np.float32(lr), G, d_in)
-    return _block(W_in, W_out, ctx, n_ctx, rows, n_rows, np.float32(lr), G, d_in)
+    labels = np.zeros(n_rows, dtype=np.float32)
+    labels[0] = _ONE
+    return _block(W_in, W_out, ctx, n_ctx, rows, labels, n_rows, np.float32(lr), G, d_in)
 
 
 @njit(**_OPTS)

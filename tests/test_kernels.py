@@ -45,7 +45,7 @@ CASES = [("sg", "neg", True), ("sg", "hs", True), ("cbow", "neg", True), ("cbow"
 def test_kernel_equals_the_reference_on_pre_drawn_examples(arch, loss, mean):
     """The reference trains an epoch of planned examples (windows, negatives and learning
     rates drawn by numpy); the kernel's ``_example`` replays exactly those examples."""
-    c = cfg(arch=arch, loss=loss, cbow_mean=mean, sample=1e-2, alpha=0.05)
+    c = cfg(arch=arch, loss=loss, cbow_mean=mean, sample=1e-2, alpha=0.05, negative=5)
     ref = TrainingSession(c, TINY * 4)
     W_in0, W_out0 = ref.model.W_in.copy(), ref.model.W_out.copy()
     inputs, rows, labels, lrs, losses, targets = [], [], [], [], [], []
@@ -67,6 +67,8 @@ def test_kernel_equals_the_reference_on_pre_drawn_examples(arch, loss, mean):
             losses.append(gr.loss)
         base += plan.raw_count
     assert len(losses) > 150
+    if loss == "neg":                          # both kernels: 6 rows (_example6) and fewer
+        assert {len(r) for r in rows} >= {5, 6}
     if tree is not None:                       # HS scores the target's path in the tree
         assert all(r == tree.path(t) for r, t in zip(rows, targets))
     W_in, W_out = W_in0.copy(), W_out0.copy()
@@ -98,18 +100,19 @@ def test_a_saturated_row_is_skipped_but_its_loss_counted():
 
 
 # -- the shared-negatives block (HogBatch) ------------------------------------------------------
-@pytest.mark.parametrize("n_rows", [4, 6])
+@pytest.mark.parametrize("n_rows", [3, 6, 7])
 def test_shared_negatives_block_is_the_simultaneous_update(n_rows):
     """All contexts x [centre + negatives] scored with the weights before the block, then
     W_out[row] += sum_j G[j, row] W_in[ctx_j] and W_in[ctx_j] += sum_t G[j, t] W_out[row_t]
-    (6 rows: the register-blocked ``_block6``; a context word and a noise word repeat)."""
+    (6 rows: ``_block6``; 3 and 7: ``_block``'s single rows and groups of four; a context
+    word and a noise word repeat)."""
     rng = np.random.default_rng(4)
     V, d = 12, 19
     W_in = rng.normal(0, 0.4, (V, d)).astype(np.float32)
     W_out = rng.normal(0, 0.4, (V, d)).astype(np.float32)
     W_out[5] = W_in[2] * (8 / (W_in[2] @ W_in[2]))           # f = 8 for context 2: skipped
     ctx = np.array([1, 2, 3, 2, 7], np.int32)
-    rows = np.array([4, 5, 6, 6, 9, 10][:n_rows], np.int32)
+    rows = np.array([4, 5, 6, 6, 9, 10, 11][:n_rows], np.int32)
     lr = 0.05
     X, U = W_in[ctx].astype(np.float64), W_out[rows].astype(np.float64)
     S = X @ U.T
