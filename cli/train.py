@@ -106,9 +106,16 @@ def add_parser(sub) -> None:
     p.add_argument("--seed", type=int, metavar="N",
                    help=f"random seed; same seed, same vectors (default {_ENGINE})")
     p.add_argument("--threads", type=int, metavar="N",
-                   help=f"upper bound on compute threads (default {_ENGINE}); wordlab's "
-                        "fast path computes on one thread, which measured faster on 2 cores "
-                        "than torch's threads (engine/fast.py)")
+                   help=f"training threads (default {_ENGINE}: the cores available); "
+                        "with 1 thread a seed gives bit-identical vectors, more threads "
+                        "trade that for speed (Hogwild, as word2vec.c and gensim)")
+    p.add_argument("--update", choices=("shared", "pair"),
+                   help=f"Skip-gram: 'shared' trains a centre word's contexts as one block "
+                        f"sharing its negatives (or HS path), 'pair' each (context, centre) "
+                        f"pair on its own, as word2vec.c (default {_ENGINE})")
+    p.add_argument("--device", choices=("cpu", "cuda"),
+                   help=f"cpu: the compiled kernels; cuda: the batched torch path on a GPU "
+                        f"(default {_ENGINE})")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="no progress bar or notes: only the summary line, errors, and a "
                         "note if undecodable bytes in the corpus were replaced")
@@ -121,7 +128,8 @@ def add_parser(sub) -> None:
 
 #: the training flags: Word2VecConfig field -> argparse dest (the same name)
 _TRAINING_FLAGS = ("arch", "loss", "dim", "window", "min_count", "max_vocab", "negative",
-                   "sample", "epochs", "alpha", "min_alpha", "seed", "threads")
+                   "sample", "epochs", "alpha", "min_alpha", "seed", "threads", "update",
+                   "device")
 
 
 def build_config(args: argparse.Namespace):
