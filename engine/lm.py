@@ -410,7 +410,14 @@ class LanguageModelSession:
             return time.perf_counter() - start - paused_for
 
         def event(epoch, finished=False) -> Progress:
-            nonlocal loss_sum, loss_n, last_loss
+            nonlocal loss_sum, loss_n, last_loss, good, good_at
+            now = time.perf_counter()
+            if now - good_at >= GOOD_EVERY:
+                # a copy of the weights every GOOD_EVERY s (if finite), taken just before a
+                # report: what a callback saw is what a later NaN falls back to
+                snap = self._snapshot(torch)
+                if snap is not None:
+                    good, good_at = snap, now
             if loss_n:
                 last_loss = loss_sum / loss_n
                 loss_sum, loss_n = 0.0, 0
@@ -463,12 +470,6 @@ class LanguageModelSession:
                 loss_n += 1
                 now = time.perf_counter()
                 if throttle.ready(now):
-                    # a copy of the weights every GOOD_EVERY s (if finite), taken just before a
-                    # report: what a callback saw is what a later NaN falls back to
-                    if now - good_at >= GOOD_EVERY:
-                        snap = self._snapshot(torch)
-                        if snap is not None:
-                            good, good_at = snap, now
                     event(epoch)
             val_ppl = self.evaluate(cancel_event=cancel_event)
             if cancel_event is not None and cancel_event.is_set():
