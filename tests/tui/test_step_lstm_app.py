@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 from textual.widgets import Markdown, Static
 
 from engine.gradflow import gradient_flow
@@ -248,3 +250,35 @@ async def test_step_after_a_corpus_switch_uses_the_new_corpus_and_names_the_mode
         await pilot.press("n", "r", "n")
         await _settle(pilot)
         assert pane.trace is not None and pane.trace.sentence[0] == "나는"
+
+
+async def test_switching_corpus_while_the_language_model_trains_asks_first(monkeypatch):
+    from corpora import open_corpus
+    from engine.lm import LanguageModelSession
+    from tests.tui.test_lstm_pane import _run_until_cancelled
+    from tui.widgets.dialogs import ConfirmScreen
+
+    monkeypatch.setattr(LanguageModelSession, "run", _run_until_cancelled)
+    app = WordlabApp(corpus_name="lecture")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("7")
+        await _settle(pilot)
+        pane = app.query_one(LSTMPane)
+        await pilot.press("t")
+        await pilot.pause()
+        assert pane.is_training()
+        toy = open_corpus("toy-world")
+        app.set_corpus(toy, dict(app.corpus_options))
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")                               # keep training: nothing changes
+        await pilot.pause()
+        assert app.corpus.name == "lecture" and pane.is_training()
+        app.set_corpus(toy, dict(app.corpus_options))
+        await pilot.pause()
+        await pilot.press("y")                               # stop and switch
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.corpus.name == "toy-world" and not pane.is_training()
+        assert pane.sentence.split()[0] in {w for s in islice(iter(toy), 1) for w in s}
