@@ -70,6 +70,9 @@ class StepFacts:
     #: drawn more than once (their rows get every update).
     noise_skipped: int = 0
     noise_repeated: tuple[str, ...] = ()
+    #: fresh weights: no earlier example had moved the input rows of W_in, so h is W_in as
+    #: first drawn (always False when stepping through a trained model)
+    h_initial: bool = False
 
 
 class StepSession:
@@ -82,6 +85,7 @@ class StepSession:
         self.last: StepTrace | None = None
         self.facts: StepFacts | None = None
         self._mark = None       # (plan, k) after the last step: repeat() needs them unchanged
+        self._moved: set[int] = set()   # W_in rows an example has moved (fresh weights)
 
     # delegation ------------------------------------------------------------------
     @property
@@ -134,10 +138,13 @@ class StepSession:
     def _remember(self, trace: StepTrace, passes: int) -> None:
         self.last = trace
         window, count = self._centre_window(trace)
+        h_initial = self.source == "fresh" and not (set(trace.input_ids) & self._moved)
+        self._moved.update(i for i, d in trace.W_in_delta.items() if np.any(d))
         self.facts = StepFacts(
             w_out_was_zero=self._w_out_was_zero(trace), passes=passes,
             effective_window=window, centre_examples=count,
-            noise_skipped=self._noise_skipped(trace), noise_repeated=self._noise_repeated(trace))
+            noise_skipped=self._noise_skipped(trace), noise_repeated=self._noise_repeated(trace),
+            h_initial=h_initial)
 
     def _w_out_was_zero(self, trace: StepTrace) -> bool:
         W_out = self.model.W_out

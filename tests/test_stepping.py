@@ -105,3 +105,22 @@ def test_plain_stepping_lowers_the_loss(lecture):
     s = step_session(lecture, arch="sg", loss="softmax")
     losses = [s.step().loss for _ in range(400)]
     assert np.mean(losses[-100:]) < np.mean(losses[:100]) - 0.15
+
+
+def test_h_initial_until_an_example_moves_the_row(lecture):
+    s = step_session(lecture, arch="sg", loss="softmax")
+    first = s.step()
+    assert s.facts.h_initial                        # nothing has moved any W_in row yet
+    assert not first.grad_h.any()                   # ... nor did this one (W_out = 0)
+    moved: set[int] = set()
+    seen = set()
+    for _ in range(30):
+        tr = s.step()
+        assert s.facts.h_initial == (not set(tr.input_ids) & moved)
+        seen.add(s.facts.h_initial)
+        moved |= {i for i, d in tr.W_in_delta.items() if d.any()}
+    assert seen == {True, False}
+    trained = TrainingSession(Word2VecConfig(dim=8, epochs=1, min_count=1, sample=0.0), lecture)
+    m = step_session(lecture, model=trained.model)
+    m.step()
+    assert not m.facts.h_initial                    # a model's rows are trained, not drawn

@@ -622,6 +622,13 @@ word drawn twice appears twice (its W_out row gets both updates).
         if facts is not None and facts.w_out_was_zero:
             text.append("W_out is still all zeros, as word2vec.c starts it: every score is 0, "
                         "so dL/dh = 0 and W_in does not move on this example.\n")
+        elif facts is not None and facts.h_initial:
+            words = list(dict.fromkeys(tr.input_words))
+            if len(words) == 1:
+                text.append(f"h = W_in[{words[0]}] as first drawn: no example moved it yet.\n")
+            else:
+                text.append(f"W_in[{', '.join(words)}]: as first drawn, no example moved "
+                            "them yet.\n")
         text.rstrip()
         return text
 
