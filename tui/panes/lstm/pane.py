@@ -76,9 +76,11 @@ trained on another corpus stays, labelled with the corpus it was trained on.
 """
 
     BINDINGS = [
-        Binding("left", "time(-1)", "t-1", id="lstm.back",
+        # ←/→ are not in the footer (the gate legend says "←→ t"): at 80 columns the footer
+        # then has room for every view key and t (train)
+        Binding("left", "time(-1)", "t-1", id="lstm.back", show=False,
                 tooltip="Step back in time: the gates at t-1"),
-        Binding("right", "time(1)", "t+1", id="lstm.forward",
+        Binding("right", "time(1)", "t+1", id="lstm.forward", show=False,
                 tooltip="Step forward in time: the gates at t+1"),
         Binding("up", "move('up')", "unit-/scroll", id="lstm.unit_up", show=False,
                 tooltip="Select the previous hidden unit (gates); scroll up (lecture tables)"),
@@ -104,7 +106,7 @@ trained on another corpus stays, labelled with the corpus it was trained on.
                 tooltip="Show the gate table and the filled-in equations"),
         Binding("k", "view('lecture')", "lecture", id="lstm.view_lecture",
                 tooltip="Show the lecture's forget/input gate tables"),
-        Binding("d", "view('flow')", "grad flow", id="lstm.view_flow",
+        Binding("d", "view('flow')", "flow", id="lstm.view_flow",
                 tooltip="Show the RNN-vs-LSTM gradient flow ||dL/dh_t|| (log scale)"),
         Binding("m", "view('lm')", "LM", id="lstm.view_lm",
                 tooltip="Show the language model: training and next-word predictions"),
