@@ -66,6 +66,17 @@ async def _open_corpus(app, pilot, name: str) -> None:
     await settle(app, pilot)
 
 
+async def _until_stopped(app, pilot, seconds: float = 60.0) -> None:
+    """Wait until no run trains (polling: awaiting the worker directly can sleep until an
+    unrelated timer wakes the event loop)."""
+    for _ in range(int(seconds / 0.05)):
+        if not app.training:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def _train(app, pilot, **values) -> None:
     await pilot.press("3")
     for name, value in values.items():
@@ -137,6 +148,7 @@ async def test_switching_corpus_while_training_asks_first(toy_world):
                 break
             await pilot.pause(0.02)
         await pilot.press("y")                                  # stop and switch
+        await _until_stopped(app, pilot)
         await settle(app, pilot)
         assert not app.training and app.corpus.name == "lecture-ko"
         # the stopped run's vectors stay, labelled with the corpus they were trained on
@@ -255,7 +267,7 @@ async def test_keys_work_after_the_terminal_was_briefly_too_small(lecture):
         await pilot.press("space")
         assert app.training
         await pilot.press("s")
-        await settle(app, pilot)
+        await _until_stopped(app, pilot)
         assert not app.training
 
 
@@ -274,7 +286,7 @@ async def test_enter_in_a_field_starts_and_space_then_pauses(lecture):
         assert app.query_one(TrainPane)._pause.is_set()
         assert field.value == "100000"
         await pilot.press("s")
-        await settle(app, pilot)
+        await _until_stopped(app, pilot)
         assert not app.training
 
 
@@ -356,7 +368,7 @@ async def test_an_error_in_a_redraw_does_not_stop_a_running_training(toy_world, 
                    for n in app._notifications)
         monkeypatch.undo()
         await pilot.press("s")
-        await settle(app, pilot)
+        await _until_stopped(app, pilot)
         assert not app.training and app.vectors is not None
         assert app.state.provenance.origin == "stopped"
 
@@ -380,12 +392,13 @@ async def test_resizing_populated_panes_while_training(toy_world):
         await _train(app, pilot, dim=8, epochs=100000)
         while not seen:
             await pilot.pause()
-        for pane in "3457213":
+        for pane, sizes in (("3", ((120, 40), (50, 15), (80, 24))), ("5", ((61, 21), (80, 24))),
+                            ("7", ((50, 15), (80, 24))), ("2", ((120, 40), (80, 24)))):
             await pilot.press(pane)
-            for size in ((120, 40), (50, 15), (61, 21), (80, 24)):
+            for size in sizes:
                 await pilot.resize_terminal(*size)
                 await pilot.pause()
         assert app.is_running and app.training and app.return_code is None
         await pilot.press("3", "s")
-        await settle(app, pilot)
+        await _until_stopped(app, pilot)
         assert not app.training and app.state.provenance.origin == "stopped"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections import deque
 from dataclasses import fields as dc_fields
 from typing import Any
 
@@ -11,13 +10,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Label, ProgressBar, Select, Sparkline, Static
+from textual.widgets import Input, Label, ProgressBar, Select, Static
 
 from tui.messages import TrainingFailed, TrainingFinished, TrainingProgress, TrainingStarted
 from tui.state import Provenance
 from tui.widgets.dialogs import PathScreen
 from tui.widgets.pane import FocusTarget, Pane
 from tui.widgets.plots import Plot
+from tui.widgets.sparkline import LossSparkline
 
 #: the form's text fields: (config field, label, parser)
 NUMBER_FIELDS: list[tuple[str, str, type]] = [
@@ -32,7 +32,6 @@ NUMBER_FIELDS: list[tuple[str, str, type]] = [
 ]
 ARCHS = [("skip-gram (sg)", "sg"), ("CBOW (cbow)", "cbow")]
 LOSSES = [("negative sampling", "neg"), ("full softmax", "softmax"), ("hierarchical sm", "hs")]
-SPARK_WINDOW = 60  # loss values kept for the sparkline
 PLOT_POINTS = 400  # at most this many points drawn in the loss plot
 LIVE_HZ = 2  # redraws a second of the figures, progress bar and sparkline while training
 PLOT_SECONDS = 2.0  # seconds between redraws of the loss plot
@@ -76,8 +75,8 @@ The network is the lecture's: a one-hot input (size V) -> a hidden layer **h** o
   **sample** (subsampling of frequent words), **seed** (same seed, same run).
 
 The loss starts near ln V for a softmax (uniform guesses: ln 4 = 1.386 for 4 words) and
-falls as the model learns. The sparkline shows the most recent loss values, the plot the
-whole run; words/s, the learning rate, the epoch and an ETA come from the engine.
+falls as the model learns. The sparkline shows the whole run's loss on a scale from 0, the plot
+the same with its axes; words/s, the learning rate, the epoch and an ETA come from the engine.
 When training ends the vectors go to the One-hot, Explore and Evaluate panes.
 Press Enter in any field to start; invalid values are explained next to the field.
 """
@@ -99,7 +98,6 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self._cancel = threading.Event()
         self._pause = threading.Event()
         self._training = False
-        self._losses: deque[float] = deque(maxlen=SPARK_WINDOW)
         self._history: list[tuple[float, float]] = []  # (epoch position, loss)
         self._last: Any = None
         self._plot_dirty = False
@@ -128,7 +126,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
                 yield FocusTarget("", id="train-status")
                 yield Static("", id="train-figures")
                 yield ProgressBar(total=100, show_eta=False, id="train-progress")
-                yield Sparkline([], id="train-spark")
+                yield LossSparkline(id="train-spark")
                 yield Plot("loss over the run", id="train-plot")
                 yield Static("", id="train-message", classes="error")
 
@@ -275,12 +273,11 @@ Press Enter in any field to start; invalid values are explained next to the fiel
 
     def _clear_figures(self) -> None:
         """Empty the loss history, sparkline, plot and progress bar (a new run, or reset)."""
-        self._losses.clear()
         self._history.clear()
         self._last = None
         self._live_dirty = self._plot_dirty = False
         self.query_one("#train-figures", Static).update("")
-        self.query_one("#train-spark", Sparkline).data = []
+        self.query_one("#train-spark", LossSparkline).data = []
         self.query_one("#train-plot", Plot).clear()
         self.query_one("#train-progress", ProgressBar).update(total=100, progress=0)
 
@@ -388,7 +385,6 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         p = message.progress
         self._last = p
         if p.loss == p.loss:  # NaN-free
-            self._losses.append(float(p.loss))
             self._history.append((p.fraction * p.epochs, float(p.loss)))
             self._plot_dirty = True
         self._live_dirty = True
@@ -400,7 +396,8 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             return
         self._live_dirty = False
         p = self._last
-        self.query_one("#train-spark", Sparkline).data = list(self._losses)
+        # the whole run on a scale anchored at 0 (LossSparkline averages it into its width)
+        self.query_one("#train-spark", LossSparkline).data = [y for _, y in self._history]
         self.query_one("#train-progress", ProgressBar).update(total=max(1, p.total), progress=p.done)
         self._show_figures(p)
 
