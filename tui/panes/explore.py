@@ -114,8 +114,10 @@ the query of the field you are in.
             self._suggest.set_words(())
             self._suggest_multi.set_words(())
             return
-        source.update(f"{len(kv):,} vectors, d={kv.dim}, {state.vectors_label()}. "
-                      "Enter: run · Esc: leave field")
+        label = state.vectors_label()
+        if f"d={kv.dim}" not in label:
+            label += f" · d={kv.dim}"
+        source.update(f"{len(kv):,} vectors {label} · Enter runs")
         if new_vectors:
             self._suggest.set_words(kv.sorted_words)
             self._suggest_multi.set_words(kv.sorted_words)

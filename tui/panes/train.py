@@ -50,10 +50,12 @@ def fmt_duration(seconds: float | None) -> str:
     return f"{h}h{m:02d}m"
 
 
-def default_config() -> Any:
-    from engine.word2vec import Word2VecConfig
+def corpus_config(corpus: Any) -> Any:
+    """The settings the CLI would train ``corpus`` with (engine.settings, one definition)."""
+    from engine.settings import training_settings
 
-    return Word2VecConfig()
+    name = getattr(corpus, "name", None)
+    return training_settings(name)
 
 
 class TrainPane(Pane):
@@ -104,6 +106,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self._live_dirty = False
         self._status = "idle"
         self._run_corpus: tuple[str, int] | None = None   # (name, corpus_gen) of the run
+        self._form_corpus: Any = None   # the corpus whose settings the form was filled with
         self._corpus_gen = -1
 
     # ----------------------------------------------------------------- layout
@@ -131,14 +134,15 @@ Press Enter in any field to start; invalid values are explained next to the fiel
                 yield Static("", id="train-message", classes="error")
 
     def on_mount(self) -> None:
-        self._fill_form()
-        self.watch(self.app, "state", self._state_changed)
+        self.watch(self.app, "state", self._state_changed)   # fills the form at once
         self._show_status()
         self.set_interval(1 / LIVE_HZ, self._redraw_live)
         self.set_interval(PLOT_SECONDS, self._redraw_plot)
 
     def _fill_form(self) -> None:
-        cfg = default_config()
+        """The corpus's settings (as ``wordlab train --corpus NAME`` would use), with the
+        Corpus pane's min_count and sample."""
+        cfg = corpus_config(self.app.corpus)
         opts = self.app.corpus_options
         values = {f.name: getattr(cfg, f.name) for f in dc_fields(cfg)}
         values["min_count"] = opts.get("min_count", values["min_count"])
@@ -159,13 +163,30 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             return
         if state.corpus_gen != self._corpus_gen:
             first = self._corpus_gen < 0
+            new_corpus = first or state.corpus is not self._form_corpus
             self._corpus_gen = state.corpus_gen
             if not first:
                 self._clear_figures()
                 self._message("")
-            name = state.corpus_name
-            self._set_status(f"idle · corpus: {name}" if name else "idle: no corpus open")
+            if new_corpus:
+                self._form_corpus = state.corpus
+                self._fill_form()              # the new corpus's own settings
+            self._set_status(self._idle_status())
         self._options_changed(state.corpus_options)
+
+    def _idle_status(self) -> str:
+        """'idle · corpus: lecture (its settings: dim 20, window 3, ...; r restores them)'."""
+        from engine.settings import suggested
+
+        corpus = self.app.corpus
+        if corpus is None:
+            return "idle: no corpus open"
+        own = suggested(corpus.name)
+        if not own:
+            return f"idle · corpus: {corpus.name} (general settings)"
+        shown = ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}"
+                          for k, v in own.items() if k not in ("min_count", "sample"))
+        return f"idle · {corpus.name}'s own settings: {shown} (r restores them)"
 
     def _options_changed(self, opts: dict) -> None:
         for name in ("min_count", "sample"):
@@ -300,8 +321,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self._fill_form()
         self._clear_figures()
         self._message("")
-        name = self.app.state.corpus_name
-        self._set_status(f"idle · corpus: {name}" if name else "idle: no corpus open")
+        self._set_status(self._idle_status())
 
     def action_save(self) -> None:
         kv = self.app.vectors
