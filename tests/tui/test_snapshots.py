@@ -126,3 +126,45 @@ def _press_settle(*keys):
         await settle(pilot.app, pilot)
 
     return before
+
+
+# ---------------------------------------------------------------- Korean (issue 8 §6)
+@pytest.fixture(scope="module")
+def lecture_ko():
+    from corpora import open_corpus
+
+    return open_corpus("lecture-ko")
+
+
+@pytest.fixture(scope="module")
+def lecture_ko_vectors(lecture_ko):
+    """Vectors of the Korean lecture text from the numpy reference trainer (deterministic to
+    the last bit on any machine, unlike threads)."""
+    from engine.settings import training_settings
+    from engine.word2vec import TrainingSession
+
+    session = TrainingSession(training_settings("lecture-ko", epochs=20, threads=1), lecture_ko)
+    session.run(reference=True)
+    return session.model.vectors()
+
+
+def test_corpus_pane_korean(snap_compare, lecture_ko):
+    assert snap_compare(WordlabApp(corpus=lecture_ko), terminal_size=(80, 24), run_before=_settle)
+
+
+def test_onehot_korean(snap_compare, lecture_ko, lecture_ko_vectors):
+    app = WordlabApp(corpus=lecture_ko, vectors=lecture_ko_vectors)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_press_settle("2"))
+
+
+def test_explore_korean(snap_compare, lecture_ko, lecture_ko_vectors):
+    async def before(pilot):
+        await pilot.press("5")
+        pilot.app.query_one("#nn-word").value = "고양이를"
+        pilot.app.query_one("#nn-word").focus()
+        await pilot.press("enter")
+        await pilot.press("escape")
+        await settle(pilot.app, pilot)
+
+    app = WordlabApp(corpus=lecture_ko, vectors=lecture_ko_vectors)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=before)

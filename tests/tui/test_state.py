@@ -402,3 +402,26 @@ async def test_resizing_populated_panes_while_training(toy_world):
         await pilot.press("3", "s")
         await _until_stopped(app, pilot)
         assert not app.training and app.state.provenance.origin == "stopped"
+
+
+async def test_the_lecture_corpus_learns_in_the_app_with_its_defaults(lecture):
+    """Space on pane 3 with the form as it opens: the loss falls by a clear margin and cat's
+    vector ends near dog's (issue 8 §3)."""
+    app = WordlabApp(corpus=lecture)
+    seen: list = []
+    hook = lambda m: isinstance(m, TrainingProgress) and seen.append(m.progress)  # noqa: E731
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.query_one("#min_count", Input).value == "1"
+        await pilot.press("space")
+        await _until_stopped(app, pilot)
+        await settle(app, pilot)
+        assert app.state.provenance.origin == "trained"
+        first = seen[0].loss
+        final = seen[-1].loss
+        assert final < 0.75 * first, (first, final)
+        kv = app.vectors
+        assert len(kv) == 12
+        nearest = [w for w, _ in kv.most_similar("cat", topn=3)]
+        assert "dog" in nearest, nearest
