@@ -131,62 +131,13 @@ def _axpy(a, X, i, Y, j, d):
         Y[j, k] += a * X[i, k]
 
 
-@njit(**_OPTS)
-def _example(W_in, W_out, inputs, n_in, rows, labels, n_rows, lr, cbow_mean, h, neu1e, g):
-    """One example (see the module docstring); returns its loss.  ``h`` and ``neu1e``
-    (1, d) and ``g`` (n_rows,) are scratch buffers."""
-    d = W_in.shape[1]
-    first = inputs[0]
-    for k in range(d):
-        h[0, k] = W_in[first, k]
-    if n_in > 1:
-        for c in range(1, n_in):
-            _axpy(_ONE, W_in, inputs[c], h, 0, d)
-        if cbow_mean:
-            inv = np.float32(1.0 / n_in)
-            for k in range(d):
-                h[0, k] *= inv
-    for k in range(d):
-        neu1e[0, k] = _ZERO
-    loss = 0.0
-    for t in range(n_rows):
-        r = rows[t]
-        f = _dot(h, 0, W_out, r, d)
-        label = labels[t]
-        if f >= MAX_EXP or f <= -MAX_EXP or not (f == f):
-            loss += _softplus(-np.float64(f) if label > 0.5 else np.float64(f))
-            g[t] = _ZERO if f == f else f       # a NaN propagates (the caller checks the loss)
-            continue
-        e = np.float32(math.exp(-f))
-        ln = _softplus_table(-f)                # -log sigma(f) = log(1 + e^-f)
-        loss += ln if label > 0.5 else ln + f   # -log(1 - sigma(f)) = log(1 + e^-f) + f
-        gt = np.float32((label - _ONE / (_ONE + e)) * lr)
-        g[t] = gt
-        _axpy(gt, W_out, r, neu1e, 0, d)
-    for t in range(n_rows):
-        if g[t] != _ZERO:
-            _axpy(g[t], h, 0, W_out, rows[t], d)
-    for c in range(n_in):
-        _axpy(_ONE, neu1e, 0, W_in, inputs[c], d)
-    return loss
-
-
 @njit(nogil=True, cache=True, error_model="numpy", fastmath={"reassoc", "contract"})
-def _example6(W_in, W_out, inputs, n_in, rows, lr, cbow_mean, h, neu1e, g):
+def _example6(W_in, W_out, inputs, n_in, rows, lr, cbow_mean, h, G, d_in):
     """``_example`` for negative sampling's common case of exactly 6 rows (the centre, label
     1, + 5 noise words, label 0), register-blocked: the 6 scores in one pass over h, neu1e
     and the 6 W_out updates in one pass each.  The same arithmetic up to the order of sums."""
     d = W_in.shape[1]
-    first = inputs[0]
-    for k in range(d):
-        h[0, k] = W_in[first, k]
-    if n_in > 1:
-        for c in range(1, n_in):
-            _axpy(_ONE, W_in, inputs[c], h, 0, d)
-        if cbow_mean:
-            inv = np.float32(1.0 / n_in)
-            for k in range(d):
-                h[0, k] *= inv
+    _hidden(W_in, inputs, n_in, cbow_mean, h)
     r0 = rows[0]
     r1 = rows[1]
     r2 = rows[2]
@@ -207,33 +158,33 @@ def _example6(W_in, W_out, inputs, n_in, rows, lr, cbow_mean, h, neu1e, g):
         s3 += x * W_out[r3, k]
         s4 += x * W_out[r4, k]
         s5 += x * W_out[r5, k]
-    g[0] = s0
-    g[1] = s1
-    g[2] = s2
-    g[3] = s3
-    g[4] = s4
-    g[5] = s5
+    G[0, 0] = s0
+    G[0, 1] = s1
+    G[0, 2] = s2
+    G[0, 3] = s3
+    G[0, 4] = s4
+    G[0, 5] = s5
     loss = 0.0
     for t in range(6):
-        f = g[t]
+        f = G[0, t]
         label = _ONE if t == 0 else _ZERO
         if f >= MAX_EXP or f <= -MAX_EXP or not (f == f):
             loss += _softplus(-np.float64(f) if t == 0 else np.float64(f))
-            g[t] = _ZERO if f == f else f
+            G[0, t] = _ZERO if f == f else f
         else:
             e = np.float32(math.exp(-f))
             ln = _softplus_table(-f)
             loss += ln if t == 0 else ln + f
-            g[t] = np.float32((label - _ONE / (_ONE + e)) * lr)
-    g0 = g[0]
-    g1 = g[1]
-    g2 = g[2]
-    g3 = g[3]
-    g4 = g[4]
-    g5 = g[5]
+            G[0, t] = np.float32((label - _ONE / (_ONE + e)) * lr)
+    g0 = G[0, 0]
+    g1 = G[0, 1]
+    g2 = G[0, 2]
+    g3 = G[0, 3]
+    g4 = G[0, 4]
+    g5 = G[0, 5]
     for k in range(d):
-        neu1e[0, k] = (g0 * W_out[r0, k] + g1 * W_out[r1, k] + g2 * W_out[r2, k]
-                       + g3 * W_out[r3, k] + g4 * W_out[r4, k] + g5 * W_out[r5, k])
+        d_in[0, k] = (g0 * W_out[r0, k] + g1 * W_out[r1, k] + g2 * W_out[r2, k]
+                      + g3 * W_out[r3, k] + g4 * W_out[r4, k] + g5 * W_out[r5, k])
     for k in range(d):
         x = h[0, k]
         W_out[r0, k] += g0 * x
@@ -243,7 +194,7 @@ def _example6(W_in, W_out, inputs, n_in, rows, lr, cbow_mean, h, neu1e, g):
         W_out[r4, k] += g4 * x
         W_out[r5, k] += g5 * x
     for c in range(n_in):
-        _axpy(_ONE, neu1e, 0, W_in, inputs[c], d)
+        _axpy(_ONE, d_in, 0, W_in, inputs[c], d)
     return loss
 
 
@@ -413,6 +364,39 @@ def _block6(W_in, W_out, ctx, n_ctx, rows, lr, G, d_in):
 
 
 @njit(**_OPTS)
+def _hidden(W_in, inputs, n_in, cbow_mean, h):
+    """h = W_in[inputs[0]] (Skip-gram), or the mean / sum of the context rows (CBOW)."""
+    d = W_in.shape[1]
+    first = inputs[0]
+    for k in range(d):
+        h[0, k] = W_in[first, k]
+    if n_in > 1:
+        for c in range(1, n_in):
+            _axpy(_ONE, W_in, inputs[c], h, 0, d)
+        if cbow_mean:
+            inv = np.float32(1.0 / n_in)
+            for k in range(d):
+                h[0, k] *= inv
+
+
+_ROW0 = np.zeros(1, dtype=np.int32)
+
+
+@njit(**_OPTS)
+def _example(W_in, W_out, inputs, n_in, rows, labels, n_rows, lr, cbow_mean, h, G, d_in):
+    """One example (see the module docstring); returns its loss.  ``h`` (1, d), ``G``
+    (>= 1, n_rows) and ``d_in`` (>= 1, d) are scratch buffers.  h is the one "context" of a
+    ``_block``: W_out is updated with h, then ``d_in[0]`` (= -lr dL/dh) goes to every input
+    row, as word2vec.c's neu1e."""
+    d = W_in.shape[1]
+    _hidden(W_in, inputs, n_in, cbow_mean, h)
+    loss = _block(h, W_out, _ROW0, 1, rows, labels, n_rows, lr, G, d_in)
+    for c in range(n_in):
+        _axpy(_ONE, d_in, 0, W_in, inputs[c], d)
+    return loss
+
+
+@njit(**_OPTS)
 def _next(r):
     return r * _MUL + _ADD
 
@@ -449,10 +433,8 @@ def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, 
     max_rows = max(negative + 1, points.shape[1])
     rows = np.empty(max_rows, dtype=np.int32)
     labels = np.empty(max_rows, dtype=np.float32)
-    g = np.empty(max_rows, dtype=np.float32)
     h = np.empty((1, d), dtype=np.float32)
-    neu1e = np.empty((1, d), dtype=np.float32)
-    G = np.empty((2 * window + 1, max_rows), dtype=np.float32)
+    G = np.empty((2 * window + 1, max(max_rows, 6)), dtype=np.float32)
     d_in = np.empty((2 * window + 1, d), dtype=np.float32)
     table_size = np.uint64(len(table))
     win = np.uint64(window)
@@ -500,10 +482,10 @@ def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, 
                             labels[n_rows] = _ZERO
                             n_rows += 1
                 if n_rows == 6 and loss_kind == LOSS_NEG:
-                    loss += _example6(W_in, W_out, ctx, n_ctx, rows, lr, cbow_mean, h, neu1e, g)
+                    loss += _example6(W_in, W_out, ctx, n_ctx, rows, lr, cbow_mean, h, G, d_in)
                 else:
                     loss += _example(W_in, W_out, ctx, n_ctx, rows, labels, n_rows, lr,
-                                     cbow_mean, h, neu1e, g)
+                                     cbow_mean, h, G, d_in)
                 examples += 1
             elif shared:
                 if loss_kind == LOSS_NEG:
@@ -537,10 +519,10 @@ def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, 
                                 n_rows += 1
                     if n_rows == 6 and loss_kind == LOSS_NEG:
                         loss += _example6(W_in, W_out, ctx[j:j + 1], 1, rows, lr, cbow_mean,
-                                          h, neu1e, g)
+                                          h, G, d_in)
                     else:
                         loss += _example(W_in, W_out, ctx[j:j + 1], 1, rows, labels, n_rows, lr,
-                                         cbow_mean, h, neu1e, g)
+                                         cbow_mean, h, G, d_in)
                     examples += 1
     return loss, examples, done
 
@@ -553,16 +535,16 @@ def replay(W_in, W_out, inputs, n_in, rows, labels, n_rows, lrs, cbow_mean):
     d = W_in.shape[1]
     n = inputs.shape[0]
     h = np.empty((1, d), dtype=np.float32)
-    neu1e = np.empty((1, d), dtype=np.float32)
-    g = np.empty(max(rows.shape[1], 6), dtype=np.float32)
+    G = np.empty((1, max(rows.shape[1], 6)), dtype=np.float32)
+    d_in = np.empty((1, d), dtype=np.float32)
     out = np.empty(n, dtype=np.float64)
     for e in range(n):
         if n_rows[e] == 6 and labels[e, 0] == _ONE and labels[e, 1:6].sum() == _ZERO:
             out[e] = _example6(W_in, W_out, inputs[e], n_in[e], rows[e], np.float32(lrs[e]),
-                               cbow_mean, h, neu1e, g)       # as train_job does for NS
+                               cbow_mean, h, G, d_in)       # as train_job does for NS
         else:
             out[e] = _example(W_in, W_out, inputs[e], n_in[e], rows[e], labels[e], n_rows[e],
-                              np.float32(lrs[e]), cbow_mean, h, neu1e, g)
+                              np.float32(lrs[e]), cbow_mean, h, G, d_in)
     return out
 
 

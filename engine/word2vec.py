@@ -564,7 +564,8 @@ class TrainingSession:
         if backend not in (None, "kernels", "torch"):
             raise ValueError(f"unknown backend {backend!r}")
         if backend is None:
-            use_kernels = self.config.loss != "softmax" and self.config.device == "cpu"
+            use_kernels = (self.config.loss != "softmax" and self.config.device == "cpu"
+                           and self.model.W_in.dtype == np.float32)   # the kernels are float32
             backend = "kernels" if use_kernels else "torch"
         if backend == "kernels" and self.config.loss == "softmax":
             raise ConfigError("the compiled kernels train negative sampling and hierarchical "
@@ -784,6 +785,10 @@ class _Runner:
             t.join()
         if state["error"] is not None:
             raise state["error"]
+        if not cancelled and self._stopped():
+            # an epoch shorter than one join above (a tiny corpus) ends before the loop looks
+            # at the events: look now, or a stop would wait for the whole run
+            return True
         return cancelled or (cancel is not None and cancel.is_set() and state["next"] < len(jobs))
 
     # -- the loop ------------------------------------------------------------------------------
