@@ -374,6 +374,19 @@ class TrainingSession:
         self._epoch_examples = 0
         self._encoded: tuple[np.ndarray, np.ndarray] | None = None
 
+    def untrained_loss(self) -> float:
+        """The loss per example of weights that know nothing (every score 0, sigma = 1/2):
+        (1 + negative) ln 2 for negative sampling, the mean Huffman path length x ln 2 for
+        hierarchical softmax (weighted by how often each word is a target), ln V for the
+        full softmax.  A run whose loss climbs far above it has diverged."""
+        c = self.config
+        if c.loss == "neg":
+            return (1 + c.negative) * math.log(2)
+        if c.loss == "hs":
+            counts = self.vocab.counts.astype(np.float64)
+            return float((self.model.tree.lengths * counts).sum() / max(counts.sum(), 1)) * math.log(2)
+        return math.log(max(len(self.vocab), 2))
+
     # -- learning rate -----------------------------------------------------------------
     def lr_at(self, done):
         """alpha decayed linearly to min_alpha over all epochs' words (array or scalar)."""
@@ -618,6 +631,14 @@ _KERNELS_READY: set = set()   # non-empty once this process has called a kernel 
 
 _DIVERGED = ("training diverged (a NaN/inf loss); the last good weights are kept "
              "- try a smaller learning rate (alpha)")
+DIVERGED_FACTOR = 10.0   # a job whose mean loss is this many times the untrained loss diverged
+
+
+def _diverged(alpha: float, loss: float, untrained: float) -> TrainingError:
+    return TrainingError(
+        f"training diverged: the loss per example reached {loss:.3g}, over "
+        f"{DIVERGED_FACTOR:g}x the untrained {untrained:.2f}; the last good weights are kept "
+        f"- alpha={alpha:g} is too large, try a smaller learning rate (alpha)")
 
 
 class _Runner:
@@ -724,9 +745,8 @@ class _Runner:
             self.lr = c.min_alpha
             return self._finish(True)
         except TrainingError:
-            if not (np.isfinite(m.W_in).all() and np.isfinite(m.W_out).all()):
-                m.W_in[...] = good[0]
-                m.W_out[...] = good[1]
+            m.W_in[...] = good[0]       # the weights at the end of the last good epoch
+            m.W_out[...] = good[1]
             raise
 
     def _kernel_epoch(self, K, ids, starts, jobs, fixed, epoch: int, n_threads: int) -> bool:
@@ -737,6 +757,8 @@ class _Runner:
         stop = threading.Event()
         state = {"next": 0, "error": None}
         cancel, pause = self.cancel, self.pause
+        untrained = s.untrained_loss()
+        limit = DIVERGED_FACTOR * untrained
 
         def worker() -> None:
             try:
@@ -761,6 +783,11 @@ class _Runner:
                         self.lr = min(self.lr, lr1)
                     if not math.isfinite(loss):
                         state["error"] = TrainingError(_DIVERGED)
+                        stop.set()
+                    elif n and loss / n > limit:
+                        # word2vec.c clips scores at MAX_EXP, so too large a learning rate
+                        # never makes a NaN: the vectors grow and the loss climbs instead
+                        state["error"] = _diverged(c.alpha, loss / n, untrained)
                         stop.set()
             except BaseException as err:     # handed to the thread that called run()
                 state["error"] = err

@@ -263,3 +263,34 @@ def test_two_threads_learn_toy_world_analogies(arch, loss):
     s.run()
     result = evaluate_analogies(s.model.vectors(), corpus.analogies)
     assert result.accuracy >= 0.9, f"{arch}/{loss}: {result.correct}/{result.total}"
+
+
+@pytest.mark.parametrize("loss", ["neg", "hs"])
+def test_too_large_a_learning_rate_is_called_diverged_and_keeps_the_last_good_epoch(loss):
+    """word2vec.c clips scores at +-MAX_EXP, so alpha=100 makes no NaN: the vectors blow up
+    and the loss climbs.  The run stops with 'diverged' and leaves the weights of the last
+    epoch whose loss was sane (here the initial ones: the first job already explodes)."""
+    from engine.errors import TrainingError
+
+    s = TrainingSession(cfg(loss=loss, alpha=100.0, min_alpha=100.0, epochs=3), TINY)
+    start = (s.model.W_in.copy(), s.model.W_out.copy())
+    with pytest.raises(TrainingError, match="diverged") as e:
+        s.run()
+    assert "alpha=100" in str(e.value)
+    assert np.array_equal(s.model.W_in, start[0]) and np.array_equal(s.model.W_out, start[1])
+    # the same corpus at the lecture's alpha trains to the end, well under the limit
+    ok = TrainingSession(cfg(loss=loss, alpha=0.1, epochs=20), TINY)
+    p = ok.run()
+    assert p.finished and p.loss < ok.untrained_loss()
+
+
+def test_untrained_loss_is_the_loss_of_zero_scores():
+    s = TrainingSession(cfg(loss="neg", negative=5), TINY)
+    assert s.untrained_loss() == pytest.approx(6 * math.log(2))
+    p = TrainingSession(cfg(loss="neg", negative=5, alpha=1e-9, min_alpha=1e-9, epochs=1), TINY).run()
+    # W_out starts at zero, so every row scores ln 2; a noise draw equal to the target is
+    # skipped (word2vec.c), which on this 16-word vocabulary drops some of the 5 rows
+    assert 0.85 * 6 * math.log(2) < p.loss <= 6 * math.log(2) + 1e-6
+    h = TrainingSession(cfg(loss="hs"), TINY)
+    lengths = h.model.tree.lengths
+    assert lengths.min() * math.log(2) <= h.untrained_loss() <= lengths.max() * math.log(2)
