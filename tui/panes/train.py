@@ -486,9 +486,9 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         # three short lines: the live column is 45 cells wide at 80x24
         eta = "done" if p.finished else f"ETA {fmt_duration(p.eta)}"
         self.query_one("#train-figures", Static).update(
-            f"epoch {p.epoch}/{p.epochs} · loss {p.loss:.4f} · lr {p.lr:.5f}\n"
-            f"{p.rate:,.0f} words/s · {fmt_duration(p.elapsed)} · {eta}\n"
-            f"{p.done:,} / {p.total:,} words")
+            f"epoch {p.epoch:,}/{p.epochs:,} · loss {p.loss:.4f}\n"
+            f"lr {p.lr:.5f} · {p.rate:,.0f} words/s\n"
+            f"{p.done:,}/{p.total:,} · {fmt_duration(p.elapsed)} · {eta}")
 
     def on_show(self) -> None:
         """Back on screen: draw what changed while the pane was hidden now, not at the next
