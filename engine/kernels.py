@@ -74,6 +74,8 @@ import numpy as np  # noqa: E402
 from numba import njit  # noqa: E402
 
 MAX_EXP = 6.0                      # |f| >= MAX_EXP: skip the row's update (gensim)
+HOT_ROWS = 16                      # HS: the top inner nodes ...
+HOT_EVERY = 32                     # ... written to W_out once per this many centre words
 _MUL = np.uint64(25214903917)      # word2vec.c's LCG: next = next * 25214903917 + 11
 _ADD = np.uint64(11)
 _S16 = np.uint64(16)
@@ -199,11 +201,12 @@ def _example6(W_in, W_out, inputs, n_in, rows, lr, cbow_mean, h, G, d_in):
 
 
 @njit(nogil=True, cache=True, error_model="numpy", fastmath={"reassoc", "contract"})
-def _block(W_in, W_out, ctx, n_ctx, rows, labels, n_rows, lr, G, d_in):
+def _block(W_in, W_out, ctx, n_ctx, rows, labels, n_rows, lr, G, d_in, hot, hot_from):
     """HogBatch: the contexts ``ctx[:n_ctx]`` of one centre against the shared rows
     ``rows[:n_rows]`` with their ``labels`` (NS: the centre, label 1, and the noise words,
     label 0; HS: the centre's path).  All scores from the weights before the block, then all
-    updates.  Returns the loss.  Rows are taken four at a time (register blocking: a context
+    updates.  Returns the loss.  The update of a row ``r >= hot_from`` goes to
+    ``hot[r - hot_from]`` instead of ``W_out[r]`` (see ``train_job``: HS's top rows).  Rows are taken four at a time (register blocking: a context
     row is read once per four scores, a d_in row written once per four rows)."""
     d = W_in.shape[1]
     loss = 0.0
@@ -260,27 +263,36 @@ def _block(W_in, W_out, ctx, n_ctx, rows, labels, n_rows, lr, G, d_in):
         for t in range(n4, n_rows):
             if G[j, t] != _ZERO:
                 _axpy(G[j, t], W_out, rows[t], d_in, j, d)
-    # W_out[row_t] += sum_j G[j, t] W_in[ctx_j]   (W_in before the block)
-    for j in range(n_ctx):
-        cj = ctx[j]
-        for t in range(0, n4, 4):
-            ra = rows[t]
-            rb = rows[t + 1]
-            rc = rows[t + 2]
-            rd = rows[t + 3]
-            ga = G[j, t]
-            gb = G[j, t + 1]
-            gc = G[j, t + 2]
-            gd = G[j, t + 3]
-            for k in range(d):
-                x = W_in[cj, k]
-                W_out[ra, k] += ga * x
-                W_out[rb, k] += gb * x
-                W_out[rc, k] += gc * x
-                W_out[rd, k] += gd * x
-        for t in range(n4, n_rows):
-            if G[j, t] != _ZERO:
-                _axpy(G[j, t], W_in, cj, W_out, rows[t], d)
+    # W_out[row_t] += sum_j G[j, t] W_in[ctx_j]   (W_in before the block).  With several
+    # contexts the sum is formed first (in d_in's spare row n_ctx) and written once per row:
+    # hierarchical softmax's rows near the root are on every path, and two threads writing
+    # them once per context kept their cache lines moving between the cores (2 threads ran
+    # at half the speed of 1).
+    spare = n_ctx
+    for t in range(n_rows):
+        r = rows[t]
+        if n_ctx == 1:
+            g = G[0, t]
+            if g == _ZERO:
+                continue
+            if r >= hot_from:
+                _axpy(g, W_in, ctx[0], hot, r - hot_from, d)
+            else:
+                _axpy(g, W_in, ctx[0], W_out, r, d)
+            continue
+        touched = False
+        for k in range(d):
+            d_in[spare, k] = _ZERO
+        for j in range(n_ctx):
+            g = G[j, t]
+            if g != _ZERO:
+                touched = True
+                _axpy(g, W_in, ctx[j], d_in, spare, d)
+        if touched:
+            if r >= hot_from:
+                _axpy(_ONE, d_in, spare, hot, r - hot_from, d)
+            else:
+                _axpy(_ONE, d_in, spare, W_out, r, d)
     for j in range(n_ctx):
         _axpy(_ONE, d_in, j, W_in, ctx[j], d)
     return loss
@@ -383,14 +395,15 @@ _ROW0 = np.zeros(1, dtype=np.int32)
 
 
 @njit(**_OPTS)
-def _example(W_in, W_out, inputs, n_in, rows, labels, n_rows, lr, cbow_mean, h, G, d_in):
+def _example(W_in, W_out, inputs, n_in, rows, labels, n_rows, lr, cbow_mean, h, G, d_in,
+             hot, hot_from):
     """One example (see the module docstring); returns its loss.  ``h`` (1, d), ``G``
     (>= 1, n_rows) and ``d_in`` (>= 1, d) are scratch buffers.  h is the one "context" of a
     ``_block``: W_out is updated with h, then ``d_in[0]`` (= -lr dL/dh) goes to every input
     row, as word2vec.c's neu1e."""
     d = W_in.shape[1]
     _hidden(W_in, inputs, n_in, cbow_mean, h)
-    loss = _block(h, W_out, _ROW0, 1, rows, labels, n_rows, lr, G, d_in)
+    loss = _block(h, W_out, _ROW0, 1, rows, labels, n_rows, lr, G, d_in, hot, hot_from)
     for c in range(n_in):
         _axpy(_ONE, d_in, 0, W_in, inputs[c], d)
     return loss
@@ -436,6 +449,15 @@ def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, 
     h = np.empty((1, d), dtype=np.float32)
     G = np.empty((2 * window + 1, max(max_rows, 6)), dtype=np.float32)
     d_in = np.empty((2 * window + 1, d), dtype=np.float32)
+    # hierarchical softmax: the HOT_ROWS inner nodes created last (the top of the tree; the
+    # root is on every path) gather their updates in this thread's ``hot`` and are written
+    # to W_out every HOT_EVERY centre words.  Written once per example by two threads, they
+    # kept their cache lines moving between the cores: 2 threads ran slower than 1.  Their
+    # reads lag this thread's own updates by at most HOT_EVERY centres, as they lag the other
+    # threads' anyway (Hogwild).
+    n_out = W_out.shape[0]
+    hot_from = n_out - min(HOT_ROWS, n_out) if loss_kind == LOSS_HS else n_out
+    hot = np.zeros((max(n_out - hot_from, 1), d), dtype=np.float32)
     table_size = np.uint64(len(table))
     win = np.uint64(window)
     r = np.uint64(seed)
@@ -443,6 +465,7 @@ def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, 
     examples = 0
     done = 0
     n_rows = 0
+    pending = 0
     for s in range(s0, s1):
         a = starts[s]
         b = starts[s + 1]
@@ -485,7 +508,7 @@ def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, 
                     loss += _example6(W_in, W_out, ctx, n_ctx, rows, lr, cbow_mean, h, G, d_in)
                 else:
                     loss += _example(W_in, W_out, ctx, n_ctx, rows, labels, n_rows, lr,
-                                     cbow_mean, h, G, d_in)
+                                     cbow_mean, h, G, d_in, hot, hot_from)
                 examples += 1
             elif shared:
                 if loss_kind == LOSS_NEG:
@@ -502,7 +525,8 @@ def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, 
                 if n_rows == 6 and loss_kind == LOSS_NEG:
                     loss += _block6(W_in, W_out, ctx, n_ctx, rows, lr, G, d_in)
                 else:
-                    loss += _block(W_in, W_out, ctx, n_ctx, rows, labels, n_rows, lr, G, d_in)
+                    loss += _block(W_in, W_out, ctx, n_ctx, rows, labels, n_rows, lr, G, d_in,
+                                   hot, hot_from)
                 examples += n_ctx
             else:
                 for j in range(n_ctx):
@@ -522,9 +546,24 @@ def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, 
                                           h, G, d_in)
                     else:
                         loss += _example(W_in, W_out, ctx[j:j + 1], 1, rows, labels, n_rows, lr,
-                                         cbow_mean, h, G, d_in)
+                                         cbow_mean, h, G, d_in, hot, hot_from)
                     examples += 1
+            pending += 1
+            if pending == HOT_EVERY and hot_from < n_out:
+                _flush(hot, W_out, hot_from, d)
+                pending = 0
+    if hot_from < n_out:
+        _flush(hot, W_out, hot_from, d)
     return loss, examples, done
+
+
+@njit(**_OPTS)
+def _flush(hot, W_out, hot_from, d):
+    """W_out[hot_from + i] += hot[i], and hot = 0."""
+    for i in range(hot.shape[0]):
+        _axpy(_ONE, hot, i, W_out, hot_from + i, d)
+        for k in range(d):
+            hot[i, k] = _ZERO
 
 
 @njit(**_OPTS)
@@ -544,7 +583,7 @@ def replay(W_in, W_out, inputs, n_in, rows, labels, n_rows, lrs, cbow_mean):
                                cbow_mean, h, G, d_in)       # as train_job does for NS
         else:
             out[e] = _example(W_in, W_out, inputs[e], n_in[e], rows[e], labels[e], n_rows[e],
-                              np.float32(lrs[e]), cbow_mean, h, G, d_in)
+                              np.float32(lrs[e]), cbow_mean, h, G, d_in, h, W_out.shape[0])
     return out
 
 
@@ -554,12 +593,13 @@ def replay_block(W_in, W_out, ctx, n_ctx, rows, n_rows, lr):
     Returns its loss."""
     d = W_in.shape[1]
     G = np.empty((n_ctx, max(n_rows, 6)), dtype=np.float32)
-    d_in = np.empty((n_ctx, d), dtype=np.float32)
+    d_in = np.empty((n_ctx + 1, d), dtype=np.float32)       # + _block's spare row
     if n_rows == 6:
         return _block6(W_in, W_out, ctx, n_ctx, rows, np.float32(lr), G, d_in)
     labels = np.zeros(n_rows, dtype=np.float32)
     labels[0] = _ONE
-    return _block(W_in, W_out, ctx, n_ctx, rows, labels, n_rows, np.float32(lr), G, d_in)
+    return _block(W_in, W_out, ctx, n_ctx, rows, labels, n_rows, np.float32(lr), G, d_in,
+                  d_in, W_out.shape[0])
 
 
 @njit(**_OPTS)

@@ -294,3 +294,21 @@ def test_untrained_loss_is_the_loss_of_zero_scores():
     h = TrainingSession(cfg(loss="hs"), TINY)
     lengths = h.model.tree.lengths
     assert lengths.min() * math.log(2) <= h.untrained_loss() <= lengths.max() * math.log(2)
+
+
+@pytest.mark.parametrize("arch", ["sg", "cbow"])
+def test_hierarchical_softmax_updates_reach_the_top_of_the_tree(arch):
+    """The top HOT_ROWS inner nodes gather their updates per thread and are written every
+    HOT_EVERY centres: every node on a path, root included, must have moved from W_out's
+    initial zeros, and by the same amount as the plain per-example writes would move it
+    (one thread, so the reference trainer is the truth: loss within float tolerance)."""
+    s = TrainingSession(cfg(arch=arch, loss="hs", epochs=3), TINY)
+    p = s.run()
+    tree = s.model.tree
+    used = {int(n) for w in range(len(s.vocab)) for n in tree.points[w, :tree.lengths[w]]}
+    assert len(s.vocab) - 2 in used                       # the root (word2vec.c numbering)
+    for node in used:
+        assert np.abs(s.model.W_out[node]).sum() > 0, node
+    ref = TrainingSession(cfg(arch=arch, loss="hs", epochs=3), TINY)
+    q = ref.run(reference=True)
+    assert p.loss == pytest.approx(q.loss, rel=0.05)
