@@ -25,10 +25,10 @@ t -f /dev/null new-session -d -s main -x 80 -y 24 "env TERM=xterm-256color ${PYT
 trap 't kill-server 2>/dev/null' EXIT
 wait_for "Corpora (Enter" || exit 1
 sleep 1
-# Train pane: 200 epochs (about a minute) so that every key below lands while training runs
+# Train pane: 1000 epochs (more than a minute with the kernels) so that every key below lands while training runs
 t send-keys -t main 3; sleep 1
 t send-keys -t main f; for _ in 1 2 3 4 5; do t send-keys -t main Tab; sleep 0.1; done
-for k in End C-u 2 0 0 Enter; do t send-keys -t main "$k"; sleep 0.15; done
+for k in End C-u 1 0 0 0 Enter; do t send-keys -t main "$k"; sleep 0.15; done
 wait_for "TRAINING" || { t capture-pane -p -t main >&2; exit 1; }
 sleep 3; t send-keys -t main Escape; sleep 1
 for _ in $(seq "$rounds"); do

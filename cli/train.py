@@ -358,12 +358,14 @@ def _report_reading(corpus) -> None:
                     "could not be decoded and were replaced")
 
 
-def _preload_torch() -> None:
-    """Import torch (the engine's fast path) here in the main thread, where Ctrl-C during
-    its seconds-long import lands at once, rather than inside the training worker."""
-    import importlib.util
-
-    if importlib.util.find_spec("torch") is not None:
+def _preload(session) -> None:
+    """Import what the run trains with (numba's kernels, or torch for the full softmax and
+    the GPU) here in the main thread, where Ctrl-C during a seconds-long import lands at
+    once, rather than inside the training worker.  Only that one: torch's import alone
+    takes longer than a kernel run on a small corpus."""
+    if session.backend == "kernels":
+        import engine.kernels  # noqa: F401
+    else:
         import torch  # noqa: F401
 
 
@@ -381,7 +383,7 @@ def run(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     try:
         session = make_session(config, corpus, min_count_given=args.min_count is not None)
-        _preload_torch()
+        _preload(session)
     except KeyboardInterrupt:
         output.note("interrupted before training started: nothing was saved")
         return 130

@@ -555,6 +555,15 @@ class TrainingSession:
             epoch=self._epoch, example=self._steps - 1, pair_index=idx)
 
     # -- whole run ----------------------------------------------------------------------------
+    @property
+    def backend(self) -> str:
+        """Who ``run()`` trains with: ``"kernels"`` (negative sampling and hierarchical
+        softmax on the CPU, float32) or ``"torch"`` (the full softmax, ``device="cuda"``,
+        a float64 model)."""
+        use_kernels = (self.config.loss != "softmax" and self.config.device == "cpu"
+                       and self.model.W_in.dtype == np.float32)   # the kernels are float32
+        return "kernels" if use_kernels else "torch"
+
     def run(self, callback: Callable[[Progress], None] | None = None,
             cancel_event: threading.Event | None = None,
             pause_event: threading.Event | None = None, *, reference: bool = False,
@@ -577,9 +586,7 @@ class TrainingSession:
         if backend not in (None, "kernels", "torch"):
             raise ValueError(f"unknown backend {backend!r}")
         if backend is None:
-            use_kernels = (self.config.loss != "softmax" and self.config.device == "cpu"
-                           and self.model.W_in.dtype == np.float32)   # the kernels are float32
-            backend = "kernels" if use_kernels else "torch"
+            backend = self.backend
         if backend == "kernels" and self.config.loss == "softmax":
             raise ConfigError("the compiled kernels train negative sampling and hierarchical "
                               "softmax only", field="loss")
