@@ -354,7 +354,33 @@ def _block6(W_in, W_out, ctx, n_ctx, rows, lr, G, d_in):
         for k in range(d):
             d_in[j, k] = (g0 * W_out[r0, k] + g1 * W_out[r1, k] + g2 * W_out[r2, k]
                           + g3 * W_out[r3, k] + g4 * W_out[r4, k] + g5 * W_out[r5, k])
-    for j in range(n_ctx):
+    # two contexts per pass: each W_out row is read and written once per pair of contexts
+    n2 = n_ctx - n_ctx % 2
+    for j in range(0, n2, 2):
+        cj = ctx[j]
+        ck = ctx[j + 1]
+        g0 = G[j, 0]
+        g1 = G[j, 1]
+        g2 = G[j, 2]
+        g3 = G[j, 3]
+        g4 = G[j, 4]
+        g5 = G[j, 5]
+        h0 = G[j + 1, 0]
+        h1 = G[j + 1, 1]
+        h2 = G[j + 1, 2]
+        h3 = G[j + 1, 3]
+        h4 = G[j + 1, 4]
+        h5 = G[j + 1, 5]
+        for k in range(d):
+            x = W_in[cj, k]
+            y = W_in[ck, k]
+            W_out[r0, k] += g0 * x + h0 * y
+            W_out[r1, k] += g1 * x + h1 * y
+            W_out[r2, k] += g2 * x + h2 * y
+            W_out[r3, k] += g3 * x + h3 * y
+            W_out[r4, k] += g4 * x + h4 * y
+            W_out[r5, k] += g5 * x + h5 * y
+    for j in range(n2, n_ctx):
         cj = ctx[j]
         g0 = G[j, 0]
         g1 = G[j, 1]
