@@ -567,7 +567,8 @@ class TrainingSession:
     def run(self, callback: Callable[[Progress], None] | None = None,
             cancel_event: threading.Event | None = None,
             pause_event: threading.Event | None = None, *, reference: bool = False,
-            status: Callable[[str], None] | None = None, backend: str | None = None) -> Progress:
+            status: Callable[[str], None] | None = None, backend: str | None = None,
+            nice: int = 0) -> Progress:
         """Train all epochs.  ``callback(Progress)`` at most ~10 times a second and once at
         the end (``finished=True`` when every epoch completed).  While ``pause_event`` is set
         the loop waits; ``cancel_event`` stops it within ~100 ms, keeping the weights trained
@@ -578,6 +579,11 @@ class TrainingSession:
         ``device="cuda"`` the batched torch path (engine/fast.py); ``reference=True`` the
         numpy reference, one example at a time.  ``backend`` ("kernels" | "torch") overrides
         the choice (tests run the torch path on the CPU this way).
+
+        ``nice`` > 0 lowers the kernel threads' scheduling priority by that much (Linux
+        ``setpriority`` on each thread; ignored elsewhere): the app passes it so that its UI
+        thread, at normal priority, gets a core at once when a key arrives while training
+        keeps every core busy, and training still has all of them when the UI is idle.
 
         ``status(text)`` (optional, called from this thread) hears what the run is doing
         before its first progress event: ``"compiling kernels…"`` before the first kernel
@@ -596,6 +602,7 @@ class TrainingSession:
                 f"every word for every example; at most {MAX_SOFTMAX_VOCAB:,}): use negative "
                 "sampling (loss neg), or hierarchical softmax (hs)", field="loss")
         runner = _Runner(self, callback, cancel_event, pause_event, reference, status)
+        runner.nice = max(0, int(nice))
         if not reference and backend == "kernels":
             return runner.run_kernels()
         return runner.run()
@@ -648,7 +655,18 @@ def _diverged(alpha: float, loss: float, untrained: float) -> TrainingError:
         f"- alpha={alpha:g} is too large, try a smaller learning rate (alpha)")
 
 
+def _lower_priority(nice: int) -> None:
+    """Raise this thread's nice value by ``nice`` (Linux: a thread id is a process id for
+    ``setpriority``).  Best effort: nothing happens where that is not supported."""
+    try:
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + nice))
+    except (AttributeError, OSError):
+        pass
+
+
 class _Runner:
+    nice = 0                 # see TrainingSession.run(nice=)
     """One ``TrainingSession.run()``: epochs -> chunks -> batches, with progress events,
     pause and cancel between batches (each batch takes a few milliseconds)."""
 
@@ -768,6 +786,8 @@ class _Runner:
         limit = DIVERGED_FACTOR * untrained
 
         def worker() -> None:
+            if self.nice:
+                _lower_priority(self.nice)
             try:
                 while not stop.is_set():
                     if pause is not None and pause.is_set():

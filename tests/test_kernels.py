@@ -312,3 +312,29 @@ def test_hierarchical_softmax_updates_reach_the_top_of_the_tree(arch):
     ref = TrainingSession(cfg(arch=arch, loss="hs", epochs=3), TINY)
     q = ref.run(reference=True)
     assert p.loss == pytest.approx(q.loss, rel=0.05)
+
+
+def test_nice_lowers_the_kernel_threads_priority_only(monkeypatch):
+    """run(nice=N): every kernel thread lowers its own priority by N (the app's UI thread
+    keeps its own); the calling thread's priority is unchanged."""
+    import threading
+
+    import engine.word2vec as w2v
+
+    seen = []
+    real = w2v._lower_priority
+
+    def spy(n):
+        real(n)
+        seen.append((threading.get_native_id(), n, os.getpriority(os.PRIO_PROCESS, threading.get_native_id())))
+
+    monkeypatch.setattr(w2v, "_lower_priority", spy)
+    before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    TrainingSession(cfg(threads=2, epochs=1), TINY * 100).run(nice=5)
+    assert seen and all(n == 5 for _, n, _ in seen)
+    assert all(prio == min(19, before + 5) for _, _, prio in seen)
+    assert threading.get_native_id() not in {tid for tid, _, _ in seen}
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before
+    seen.clear()
+    TrainingSession(cfg(epochs=1), TINY).run()
+    assert seen == []

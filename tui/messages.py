@@ -23,6 +23,14 @@ class TrainingStarted(Message):
 
 
 @dataclass
+class TrainingStatus(Message):
+    """What the run is doing before its first progress event ("compiling kernels…" the
+    first time a process trains, then "training")."""
+
+    text: str
+
+
+@dataclass
 class TrainingProgress(Message):
     """One throttled progress event from ``TrainingSession.run`` (engine ``Progress``)."""
 

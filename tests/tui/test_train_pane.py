@@ -3,6 +3,8 @@ while training, quitting while training, and a save/load round trip."""
 
 from __future__ import annotations
 
+import itertools
+
 from textual.widgets import Input, TabbedContent
 
 from tests.tui.conftest import settle, text_of
@@ -172,3 +174,28 @@ async def test_figures_are_current_on_returning_to_the_pane(lecture, monkeypatch
         await pilot.pause()
         assert "epoch 300/300" in text_of(app, "#train-figures")
         assert app.query_one("#train-progress").percentage == 1.0
+
+
+async def test_the_first_run_says_it_compiles_the_kernels(lecture, monkeypatch):
+    """A process's first kernel run says "compiling kernels…" (seconds on a cold cache)
+    instead of showing a bar that does not move; then the run's own status."""
+    import engine.word2vec as w2v
+    from tui.messages import TrainingStatus
+
+    monkeypatch.setattr(w2v, "_KERNELS_READY", set())
+    heard: list[str] = []
+    app = WordlabApp(corpus=lecture)
+    async with app.run_test(size=(80, 24), message_hook=lambda m: isinstance(m, TrainingStatus)
+                            and heard.append(m.text)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        pane = app.query_one(TrainPane)
+        pane.post_message(TrainingStatus("compiling kernels\u2026"))
+        await pilot.pause()
+        assert "compiling kernels" in text_of(app, "#train-status")
+        heard.clear()
+        await pilot.press("space")
+        await settle(app, pilot)
+        said = [k for k, _ in itertools.groupby(heard)]      # a message is seen as it bubbles
+        assert said == ["compiling kernels\u2026", "training"], heard
+        assert "compiling" not in text_of(app, "#train-status")

@@ -12,7 +12,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, ProgressBar, Select, Static
 
-from tui.messages import TrainingFailed, TrainingFinished, TrainingProgress, TrainingStarted
+from tui.messages import (TrainingFailed, TrainingFinished, TrainingProgress, TrainingStarted,
+                          TrainingStatus)
 from tui.state import Provenance
 from tui.widgets.dialogs import PathScreen
 from tui.widgets.pane import FocusTarget, Pane
@@ -33,6 +34,7 @@ NUMBER_FIELDS: list[tuple[str, str, type]] = [
 ARCHS = [("skip-gram (sg)", "sg"), ("CBOW (cbow)", "cbow")]
 LOSSES = [("negative sampling", "neg"), ("full softmax", "softmax"), ("hierarchical sm", "hs")]
 PLOT_POINTS = 400  # at most this many points drawn in the loss plot
+TRAIN_NICE = 10  # the kernel threads' nice value in the app (see TrainingSession.run)
 LIVE_HZ = 2  # redraws a second of the figures, progress bar and sparkline while training
 PLOT_SECONDS = 2.0  # seconds between redraws of the loss plot
 
@@ -378,17 +380,19 @@ Press Enter in any field to start; invalid values are explained next to the fiel
 
         session = None
         try:
-            # The fast path runs on torch: import it before the run starts (seconds on a
-            # loaded machine), so words/s measures training, as the headless CLI's does.
-            import importlib.util
-
-            if importlib.util.find_spec("torch") is not None:
-                import torch  # noqa: F401
             session = TrainingSession(config, corpus)
+            if session.backend == "torch":
+                # the full softmax runs on torch: import it before the run starts (seconds
+                # on a loaded machine), so words/s measures training, as the CLI's does
+                import torch  # noqa: F401
             vocab = session.model.vocab
             self.post_message(TrainingStarted(len(vocab), int(vocab.total)))
+            # nice: the kernel threads yield a core to the UI thread when a key arrives
+            # (bench/tui_latency.sh: pane switches took up to 150 ms at equal priority)
             final = session.run(callback=lambda p: self.post_message(TrainingProgress(p)),
-                                cancel_event=self._cancel, pause_event=self._pause)
+                                cancel_event=self._cancel, pause_event=self._pause,
+                                status=lambda text: self.post_message(TrainingStatus(text)),
+                                nice=TRAIN_NICE)
         except (WordlabError, OSError, MemoryError) as exc:
             self.post_message(TrainingFailed(str(exc), session.model if session else None))
             return
@@ -398,7 +402,17 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         freeze = getattr(self.app, "freeze_heap", None)
         if callable(freeze):
             freeze()                 # torch and the corpus's vocabulary are loaded by now
-        self._set_status(f"training: V = {message.vocab_size:,} words, {message.total_words:,} tokens per epoch")
+        self._started = (f"training: V = {message.vocab_size:,} words, "
+                         f"{message.total_words:,} tokens per epoch")
+        self._set_status(self._started)
+
+    def on_training_status(self, message: TrainingStatus) -> None:
+        """"compiling kernels…" (the first run after an install: seconds, the bar has not
+        moved yet), then "training"."""
+        if message.text == "training":
+            self._set_status(getattr(self, "_started", "training"))
+        else:
+            self._set_status(f"{message.text} (once: later runs start at once)")
 
     def on_training_progress(self, message: TrainingProgress) -> None:
         """Keep the event's numbers; the widgets are redrawn by a timer (``_redraw_live``)."""
