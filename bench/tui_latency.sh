@@ -2,9 +2,11 @@
 # Key-to-screen latency of the app while Word2Vec trains, in a real terminal (tmux, 80x24).
 # For each key: send it with tmux, then poll the screen every 5 ms until the text that key
 # brings up is there; prints milliseconds.  Needs tmux.  Run from the repo root:
-#     bash bench/tui_latency.sh [ROUNDS]
+#     bash bench/tui_latency.sh [ROUNDS] [idle]
+# With "idle" nothing trains: the same pane switches, for the baseline of the app's own drawing.
 set -u
 rounds=${1:-3}
+mode=${2:-train}
 sock=wordlab-latency
 t() { tmux -L "$sock" "$@"; }
 wait_for() {  # TEXT [SECONDS]
@@ -27,10 +29,12 @@ wait_for "Corpora (Enter" || exit 1
 sleep 1
 # Train pane: 1000 epochs (more than a minute with the kernels) so that every key below lands while training runs
 t send-keys -t main 3; sleep 1
-t send-keys -t main f; for _ in 1 2 3 4 5; do t send-keys -t main Tab; sleep 0.1; done
-for k in End C-u 1 0 0 0 Enter; do t send-keys -t main "$k"; sleep 0.15; done
-wait_for "TRAINING" || { t capture-pane -p -t main >&2; exit 1; }
-sleep 3; t send-keys -t main Escape; sleep 1
+if [ "$mode" != idle ]; then
+  t send-keys -t main f; for _ in 1 2 3 4 5; do t send-keys -t main Tab; sleep 0.1; done
+  for k in End C-u 1 0 0 0 Enter; do t send-keys -t main "$k"; sleep 0.15; done
+  wait_for "TRAINING" || { t capture-pane -p -t main >&2; exit 1; }
+  sleep 3; t send-keys -t main Escape; sleep 1
+fi
 for _ in $(seq "$rounds"); do
   key 4 "sentence:";        sleep 0.6
   key 3 "loss over the run"; sleep 0.6
@@ -38,6 +42,7 @@ for _ in $(seq "$rounds"); do
   key 2 "one-hot L2";       sleep 0.6
   key 6 "Analogies";        sleep 0.6
   key 3 "loss over the run"; sleep 0.6
+  [ "$mode" = idle ] && continue
   key Space "PAUSED";       sleep 0.4
   key Space "TRAINING";     sleep 0.6
 done
