@@ -645,6 +645,7 @@ _KERNELS_READY: set = set()   # non-empty once this process has called a kernel 
 
 _DIVERGED = ("training diverged (a NaN/inf loss); the last good weights are kept "
              "- try a smaller learning rate (alpha)")
+EPOCH_REPORTS = 200      # runs of at most this many epochs report every epoch's end
 DIVERGED_FACTOR = 10.0   # a job whose mean loss is this many times the untrained loss diverged
 
 
@@ -766,6 +767,10 @@ class _Runner:
                 if epoch < c.epochs:
                     np.copyto(good[0], m.W_in)
                     np.copyto(good[1], m.W_out)
+                    if c.epochs <= EPOCH_REPORTS and self.callback is not None and self.loss_n:
+                        # a short run (the lecture's 50 epochs take ~10 ms) would otherwise
+                        # give the loss curve two points: report every epoch's end
+                        self.callback(self._event())
             self.done = s.total_words
             self.lr = c.min_alpha
             return self._finish(True)

@@ -338,3 +338,15 @@ def test_nice_lowers_the_kernel_threads_priority_only(monkeypatch):
     seen.clear()
     TrainingSession(cfg(epochs=1), TINY).run()
     assert seen == []
+
+
+def test_a_short_run_reports_every_epoch_for_the_loss_curve():
+    """The lecture's 50 epochs take milliseconds: the throttle alone would give the loss
+    curve one or two points.  Runs of up to EPOCH_REPORTS epochs report each epoch's end,
+    with that epoch's mean loss, and the loss falls over them."""
+    events = []
+    p = TrainingSession(cfg(epochs=30, alpha=0.1), TINY).run(callback=events.append)
+    epochs = sorted({e.epoch for e in events})
+    assert epochs == list(range(1, 31))
+    assert p.finished and all(math.isfinite(e.loss) for e in events)
+    assert events[-1].loss < events[0].loss
