@@ -57,16 +57,13 @@ from engine.errors import ConfigError, CorpusError, TrainingError
 from engine.examples import Examples, build_examples
 from engine.huffman import HuffmanTree, build_huffman
 from engine.onehot import one_hot      # one_hot(V, ids): the lecture's input vectors
+from engine.names import ARCHS, DEVICES, LOSSES, UPDATES  # noqa: F401  (re-exported)
 from engine.progress import Progress, Throttle
 from engine.vocab import Vocab
 
-ARCHS = ("sg", "cbow")
-LOSSES = ("softmax", "neg", "hs")
 MAX_SENTENCE = 10_000      # longer sentences are cut (gensim's MAX_WORDS_IN_BATCH)
 CHUNK_WORDS = 10_000       # words per planning chunk (subsampling, windows, noise draws)
 MAX_MODEL_BYTES = 16 * 2**30   # W_in + W_out beyond this is a mistake, not a model
-UPDATES = ("shared", "pair")
-DEVICES = ("cpu", "cuda")
 JOB_WORDS = 10_000         # words per kernel call: events, pause and cancel every few ms
 # The full softmax costs V x d per example: on wiki-bench (0.7M words, 5 epochs) at
 # V = 20k it already takes about an hour on 2 cores; beyond this it is refused.

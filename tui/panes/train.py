@@ -12,6 +12,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, ProgressBar, Select, Static
 
+from engine.names import ARCHS as ENGINE_ARCHS
+from engine.names import LOSSES as ENGINE_LOSSES
 from tui.messages import (TrainingFailed, TrainingFinished, TrainingProgress, TrainingStarted,
                           TrainingStatus)
 from tui.state import Provenance
@@ -31,8 +33,12 @@ NUMBER_FIELDS: list[tuple[str, str, type]] = [
     ("sample", "sample", float),
     ("seed", "seed", int),
 ]
-ARCHS = [("skip-gram (sg)", "sg"), ("CBOW (cbow)", "cbow")]
-LOSSES = [("negative sampling", "neg"), ("full softmax", "softmax"), ("hierarchical sm", "hs")]
+# the engine's names (engine.word2vec.ARCHS / LOSSES), each with the label the form shows: a
+# name the engine adds without a label here fails at import, not in front of a class
+_LABELS = {"sg": "skip-gram (sg)", "cbow": "CBOW (cbow)", "neg": "negative sampling",
+           "softmax": "full softmax", "hs": "hierarchical sm"}
+ARCHS = [(_LABELS[name], name) for name in ENGINE_ARCHS]
+LOSSES = [(_LABELS[name], name) for name in ENGINE_LOSSES]
 PLOT_POINTS = 400  # at most this many points drawn in the loss plot
 TRAIN_NICE = 10  # the kernel threads' nice value in the app (see TrainingSession.run)
 LIVE_HZ = 2  # redraws a second of the figures, progress bar and sparkline while training
