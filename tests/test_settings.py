@@ -97,3 +97,15 @@ def test_general_defaults_leave_the_lecture_unlearnt():
     """Why the lecture needs its own settings: gensim's defaults keep 9 of its 12 words."""
     session = TrainingSession(GENERAL, open_corpus("lecture"))
     assert len(session.vocab) < 12
+
+
+def test_the_corpus_pane_suggests_what_the_engine_trains_with():
+    """The Corpus pane's min_count / sample for a built-in corpus are the ones the CLI and
+    the Train form train it with (one definition: corpora.registry.TRAINING_HINTS)."""
+    from corpora.registry import BUILTINS
+    from engine.settings import training_settings
+    from tui.panes.corpus import suggested_options
+
+    for name in BUILTINS:
+        config = training_settings(name)
+        assert suggested_options(name) == {"min_count": config.min_count, "sample": config.sample}, name

@@ -47,10 +47,15 @@ LARGE_OPTIONS = {"min_count": 5, "sample": 1e-3}  # word2vec.c's / gensim's defa
 
 
 def suggested_options(source: str) -> dict:
-    """min_count and sample to start from for a corpus: the lecture's tiny texts need every
-    word (min_count 1) and no subsampling; real text (and toy-world) the usual defaults."""
-    if source in ("lecture", "lecture-ko"):
-        return dict(SMALL_OPTIONS)
+    """min_count and sample to start from for a corpus: a built-in corpus's own settings
+    (``corpora.registry.TRAINING_HINTS``, which the CLI and the Train form use too: the
+    lecture's tiny texts need every word and no subsampling); a small file of the user's the
+    same; real text the usual defaults."""
+    from corpora.registry import training_hints
+
+    hints = training_hints(source)
+    if hints:
+        return {k: hints.get(k, v) for k, v in LARGE_OPTIONS.items()}
     path = os.path.expanduser(source)
     try:
         if os.path.isfile(path) and os.path.getsize(path) < SMALL_CORPUS_BYTES:
