@@ -46,3 +46,18 @@ def test_bench_toyworld_on_a_small_world(arch, loss, capsys):
     out = capsys.readouterr().out
     assert f"wordlab {arch}/{loss} seed 1" in out and "analogies" in out
     assert code in (0, 1)                     # a small world may miss the 90% bar
+
+
+def test_bench_lm_on_a_tiny_corpus(tmp_path, capsys):
+    """bench/bench_lm.py head to head with PyTorch's word_language_model loop, tiny sizes."""
+    from corpora.toyworld import ToyWorld
+
+    path = tmp_path / "tiny.txt"
+    path.write_text("\n".join(" ".join(s) for s in ToyWorld(seed=1, size=400)) + "\n")
+    bench = load("bench_lm")
+    code = bench.main(["--corpus", str(path), "--minutes", "0.02", "--emb", "8", "--hidden", "8",
+                       "--bptt", "5", "--batch-size", "4", "--ref-batches", "3", "--rounds", "1",
+                       "--threads", "1", "--min-count", "1"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "tokens/s" in out and "perplexity" in out.lower()
