@@ -38,6 +38,13 @@ class _HelpFormatter(EngineDefaultsFormatter):
         return super()._format_text(text)
 
 
+def _glove_default(name: str):
+    """GloVe's default of setting ``name`` (imported when help is shown)."""
+    from engine.glove import GloveConfig
+
+    return getattr(GloveConfig(), name)
+
+
 def _general(name: str):
     """The engine's general default of setting ``name`` (imported when help is shown)."""
     from engine.settings import GENERAL
@@ -72,6 +79,9 @@ def add_parser(sub) -> None:
                "Example: wordlab train --corpus toy-world --arch sg --loss neg --out toy.vec")
     p.add_argument("--corpus", required=True, metavar="NAME|PATH",
                    help="a built-in corpus (see 'wordlab corpora') or a .txt file / folder")
+    p.add_argument("--model", choices=("word2vec", "glove"),
+                   help="word2vec (when not given), or glove: a weighted least-squares fit of the "
+                        "log co-occurrence counts (GloVe's own settings below)")
     p.add_argument("--out", required=True, metavar="FILE", help="where to save the vectors")
     p.add_argument("--binary", action="store_true",
                    help="save in word2vec's binary format (default: text)")
@@ -116,6 +126,20 @@ def add_parser(sub) -> None:
     p.add_argument("--device", choices=("cpu", "cuda"),
                    help=f"cpu: the compiled kernels; cuda: the batched torch path on a GPU "
                         f"(default {_ENGINE})")
+    g = p.add_argument_group("GloVe (--model glove; also --dim, --window, --epochs, "
+                             "--min-count, --max-vocab, --seed, --threads)")
+    glove_flags = [
+        g.add_argument("--x-max", type=float, metavar="X",
+                       help=f"counts at or above X weigh fully, below (count/X)^A (default {_ENGINE})"),
+        g.add_argument("--eta", type=float, metavar="LR",
+                       help=f"AdaGrad's learning rate (default {_ENGINE})"),
+        g.add_argument("--weight-power", type=float, metavar="A",
+                       help=f"the weighting function's exponent A, GloVe's alpha (default {_ENGINE})"),
+        g.add_argument("--vectors", choices=("sum", "word"),
+                       help=f"save w + w~ (sum) or the word vectors w alone (default {_ENGINE})"),
+    ]
+    for action in glove_flags:
+        engine_default(action, lambda name=_GLOVE_FLAGS[action.dest]: _glove_default(name))
     p.add_argument("--quiet", "-q", action="store_true",
                    help="no progress bar or notes: only the summary line, errors, and a "
                         "note if undecodable bytes in the corpus were replaced")
@@ -160,9 +184,48 @@ def _as_flag(message: str) -> str:
     return _FLAGS[head] + sep + rest if head in _FLAGS else message
 
 
+#: Word2Vec's flags that GloVe has no use for (given with --model glove: an error, not ignored)
+_WORD2VEC_ONLY = ("arch", "loss", "negative", "sample", "alpha", "min_alpha", "update", "device")
+#: GloVe's flags -> GloveConfig fields
+_GLOVE_FLAGS = {"dim": "dim", "window": "window", "epochs": "epochs", "min_count": "min_count",
+                "max_vocab": "max_vocab", "seed": "seed", "threads": "threads", "x_max": "x_max",
+                "eta": "eta", "weight_power": "alpha", "vectors": "vectors"}
+
+
+def build_glove_config(args: argparse.Namespace):
+    """A validated ``GloveConfig`` from the flags given (the rest: GloVe's defaults)."""
+    from engine.errors import ConfigError
+    from engine.glove import GloveConfig
+
+    for name in _WORD2VEC_ONLY + ("cbow_sum",):
+        if getattr(args, name, None) not in (None, False):
+            raise ConfigError(f"--{name.replace('_', '-')} is a Word2Vec setting; --model glove "
+                              "takes --dim, --window, --epochs, --min-count, --x-max, --eta, "
+                              "--weight-power, --vectors")
+    from corpora.registry import training_hints
+
+    # the corpus's vocabulary and window settings (the lecture's tiny texts: every word)
+    hints = {k: v for k, v in training_hints(args.corpus).items() if k in ("min_count", "window")}
+    given = {field: getattr(args, flag) for flag, field in _GLOVE_FLAGS.items()
+             if getattr(args, flag, None) is not None}
+    config = GloveConfig().replace(**{**hints, **given})
+    problems = config.problems()
+    if problems:
+        err = problems[0]
+        flag = {v: k for k, v in _GLOVE_FLAGS.items()}.get(err.field, err.field)
+        text = str(err)
+        if err.field and text.startswith(err.field + " "):
+            text = "--" + flag.replace("_", "-") + text[len(err.field):]
+        raise ConfigError(text, field=err.field) from None
+    return config
+
+
 def describe(config) -> str:
     """The settings that shape a run, in one line: 'sg/neg, dim 20, window 3, 50 epochs,
     alpha 0.1, sample 0'."""
+    if not hasattr(config, "arch"):          # GloVe
+        return (f"GloVe, dim {config.dim}, window {config.window}, {config.epochs} epochs, "
+                f"eta {config.eta:g}, x_max {config.x_max:g}")
     return (f"{config.arch}/{config.loss}, dim {config.dim}, window {config.window}, "
             f"{config.epochs} epochs, alpha {config.alpha:g}, sample {config.sample:g}")
 
@@ -207,8 +270,9 @@ def make_session(config, corpus, min_count_given: bool):
 class _Display:
     """Shows Progress events: a rich bar on a terminal, a line per 10% otherwise."""
 
-    def __init__(self, quiet: bool) -> None:
+    def __init__(self, quiet: bool, unit: str = "words") -> None:
         self.quiet = quiet
+        self.unit = unit
         self.last = None            # the latest Progress event (read by the main thread)
         self._bar = None
         self._task = None
@@ -216,7 +280,7 @@ class _Display:
         if quiet:
             return
         if sys.stderr.isatty():
-            self._bar = _two_line_progress()
+            self._bar = _two_line_progress(unit)
 
     def __enter__(self):
         if self._bar is not None:
@@ -238,19 +302,19 @@ class _Display:
                 self._task, total=max(1, p.total), completed=p.done,
                 epoch=f"{p.epoch}/{p.epochs}", words=f"{_short(p.done)}/{_short(p.total)}",
                 eta=output.fmt_seconds(p.eta),
-                stats=f"loss {output.fmt_loss(p.loss)}   {p.rate:,.0f} words/s   lr {p.lr:.5f}   "
+                stats=f"loss {output.fmt_loss(p.loss)}   {p.rate:,.0f} {self.unit}/s   lr {p.lr:.5f}   "
                       f"{output.fmt_seconds(p.elapsed)} elapsed")
             return
         decile = int(p.fraction * 10)
         if decile > self._printed_decile:
             self._printed_decile = decile
             output.note(f"{p.fraction:4.0%}  epoch {p.epoch}/{p.epochs}  "
-                        f"{output.fmt_count(p.done)}/{output.fmt_count(p.total)} words  "
-                        f"loss {output.fmt_loss(p.loss)}  {p.rate:,.0f} words/s  lr {p.lr:.5f}  "
+                        f"{output.fmt_count(p.done)}/{output.fmt_count(p.total)} {self.unit}  "
+                        f"loss {output.fmt_loss(p.loss)}  {p.rate:,.0f} {self.unit}/s  lr {p.lr:.5f}  "
                         f"ETA {output.fmt_seconds(p.eta)}")
 
 
-def _two_line_progress():
+def _two_line_progress(unit: str = "words"):
     """A rich progress bar with the training figures on a second line, so that nothing is
     squeezed out on an 80-column terminal:
 
@@ -268,7 +332,7 @@ def _two_line_progress():
 
     return TrainProgress(
         TextColumn("epoch {task.fields[epoch]}"), BarColumn(bar_width=None),
-        TaskProgressColumn(), TextColumn("{task.fields[words]} words"),
+        TaskProgressColumn(), TextColumn("{task.fields[words]} " + unit),
         TextColumn("ETA {task.fields[eta]}"),
         console=output.stderr_console(), transient=False, refresh_per_second=10)
 
@@ -359,6 +423,9 @@ def _report_reading(corpus) -> None:
 
 
 def _preload(session) -> None:
+    if not hasattr(session, "backend"):          # GloVe: its own compiled kernel
+        import engine.glove_kernels  # noqa: F401
+        return
     """Import what the run trains with (numba's kernels, or torch for the full softmax and
     the GPU) here in the main thread, where Ctrl-C during a seconds-long import lands at
     once, rather than inside the training worker.  Only that one: torch's import alone
@@ -373,7 +440,8 @@ def run(args: argparse.Namespace) -> int:
     from corpora import open_corpus
     from engine.errors import TrainingError
 
-    config = build_config(args)
+    glove = getattr(args, "model", None) == "glove"
+    config = build_glove_config(args) if glove else build_config(args)
     out = Path(args.out)
     check_writable(out)
     corpus = open_corpus(args.corpus, **corpora_cmd.corpus_options(args, seed=args.seed))
@@ -382,7 +450,12 @@ def run(args: argparse.Namespace) -> int:
                     f"(min count {config.min_count})...")
     t0 = time.perf_counter()
     try:
-        session = make_session(config, corpus, min_count_given=args.min_count is not None)
+        if glove:
+            from engine.glove import GloveSession
+
+            session = GloveSession(config, corpus)
+        else:
+            session = make_session(config, corpus, min_count_given=args.min_count is not None)
         _preload(session)
     except KeyboardInterrupt:
         output.note("interrupted before training started: nothing was saved")
@@ -392,7 +465,11 @@ def run(args: argparse.Namespace) -> int:
         output.note(f"{output.fmt_count(vocab_size)} words in the vocabulary, "
                     f"{output.fmt_count(int(session.vocab.total))} tokens; "
                     f"training {describe(config)}")
-    display = _Display(args.quiet)
+    unit = "cells" if glove else "words"   # GloVe trains co-occurrence cells, not running text
+    if glove and not args.quiet:
+        output.note(f"{output.fmt_count(len(session.X))} non-zero co-occurrence cells "
+                    f"(window {config.window})")
+    display = _Display(args.quiet, unit)
     try:
         with display:
             final = train_with_interrupt(session, display)
@@ -411,8 +488,8 @@ def run(args: argparse.Namespace) -> int:
     rate = words / seconds if seconds > 0 else 0.0
     loss = output.fmt_loss(final.loss if final is not None else None)
     print(f"saved {output.fmt_count(vocab_size)} words x {config.dim} dims to {str(out)!r}: "
-          f"trained on {output.fmt_count(words)} words in {output.fmt_seconds(seconds)} "
-          f"({rate:,.0f} words/s), final loss {loss}")
+          f"trained on {output.fmt_count(words)} {unit} in {output.fmt_seconds(seconds)} "
+          f"({rate:,.0f} {unit}/s), final loss {loss}")
     if getattr(corpus, "analogies", None) is not None and not args.quiet:
         from cli.eval_cmd import SHIPPED_SETS
 

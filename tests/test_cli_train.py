@@ -416,3 +416,27 @@ def test_corpora_fetch_ctrl_c_removes_the_partial_download(tmp_path):
     assert rest.strip().splitlines() == ["wordlab: interrupted: the partial download was removed"]
     assert stdout == ""
     assert list(data.iterdir()) == []
+
+
+def test_train_glove_writes_vectors_gensim_reads(tmp_path, capsys):
+    """--model glove: GloVe's counts and fit, the same file format (gensim reads it)."""
+    from gensim.models import KeyedVectors as GensimKV
+
+    out = tmp_path / "glove.vec"
+    code, said, err = call(["train", "--corpus", "lecture", "--model", "glove",
+                            "--dim", "8", "--epochs", "30", "--quiet", "--out", out], capsys)
+    assert code == 0, err
+    assert "cells" in said and "final loss" in said
+    kv = GensimKV.load_word2vec_format(str(out))
+    assert len(kv.index_to_key) == 12 and kv.vector_size == 8
+
+
+def test_train_glove_rejects_word2vec_flags_and_bad_values(tmp_path, capsys):
+    out = tmp_path / "g.vec"
+    line = assert_one_line_error(*call(["train", "--corpus", "lecture", "--model", "glove",
+                                        "--negative", "5", "--out", out], capsys))
+    assert "--negative is a Word2Vec setting" in line
+    line = assert_one_line_error(*call(["train", "--corpus", "lecture", "--model", "glove",
+                                        "--eta", "0", "--out", out], capsys))
+    assert line.startswith("wordlab: error: --eta")
+    assert not out.exists()
