@@ -1,0 +1,1 @@
+"""Message tables, one module per language (see tui/i18n.py)."""
