@@ -104,6 +104,10 @@ class WordlabApp(App):
         Binding("f1", "help", "Help", show=False, id="help-f1",
                 tooltip="Explain the current pane and list its keys"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit wordlab (asks first while training runs)"),
+        # not in the footer: at 80 columns it fits on few panes (on Corpus, the first screen,
+        # it was cut to "L L"); the palette lists it, and the lesson's own footer says Esc
+        Binding("L", "lesson", "Lesson", show=False, id="lesson",
+                tooltip="The lecture as a guided lesson (L again resumes at the same step)"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="ctrl-c",
                 tooltip="Quit wordlab (asks first while training runs)"),
     ]
@@ -115,8 +119,14 @@ class WordlabApp(App):
 
     def __init__(self, corpus: Any = None, *, corpus_name: str | None = "lecture",
                  corpus_options: dict | None = None, vectors: Any = None,
-                 vectors_path: str | None = None, **kwargs: Any) -> None:
+                 vectors_path: str | None = None, lesson: int | None = None,
+                 lang: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        from tui import i18n
+
+        i18n.set_language(lang)          # None: the locale's (LANG=ko_KR.UTF-8 gives Korean)
+        #: open the lesson at this step (0-based) once the app is up (``wordlab lesson``)
+        self._initial_lesson = lesson
         from tui.panes.corpus import suggested_options
 
         options = dict(DEFAULT_CORPUS_OPTIONS)
@@ -250,6 +260,8 @@ class WordlabApp(App):
             self.call_after_refresh(self._load_initial_vectors, self._initial_vectors)
         if self.PREMOUNT_DELAY is not None:
             self.set_timer(self.PREMOUNT_DELAY, self._premount_next)
+        if self._initial_lesson is not None:
+            self.call_after_refresh(self.open_lesson, self._initial_lesson)
 
     async def _premount_next(self) -> None:
         """Build the next pane not built yet; the first screen is already interactive."""
@@ -448,6 +460,16 @@ class WordlabApp(App):
         text = getattr(pane, "HELP", "") if pane is not None else ""
         self.push_screen(HelpScreen(title, text or f"# {title}", pane))
 
+    # ----------------------------------------------------------------- lesson mode
+    def open_lesson(self, step: int | None = None) -> Any:
+        """Show the lesson (tui/lesson/), where it was, or at ``step`` (0-based)."""
+        from tui.lesson.screen import open_lesson
+
+        return open_lesson(self, step)
+
+    def action_lesson(self) -> None:
+        self.open_lesson()
+
     # ----------------------------------------------------------------- quitting
     def get_system_commands(self, screen: Any) -> Any:
         """Textual's palette commands, with Quit described as wordlab's quit behaves."""
@@ -486,6 +508,8 @@ class WordlabApp(App):
             stop = getattr(pane, "stop_workers", None)
             if callable(stop):
                 stop()
+        if self.is_screen_installed("lesson"):
+            self.get_screen("lesson").stop_workers()
 
     def _stop_and_exit(self) -> None:
         """Stop every pane's worker threads, then exit."""

@@ -51,13 +51,18 @@ class PaneCommands(Provider):
                             b.tooltip or b.description]
 
         pane = app.current_pane() if hasattr(app, "current_pane") else None
+        # a screen with a PANE_TITLE (the lesson) acts as the pane: only its own keys are
+        # listed (the app's tab and help keys would act on the panes hidden beneath it)
+        on_screen = getattr(self.screen, "PANE_TITLE", None) is not None
+        if on_screen:
+            pane = self.screen
         if pane is not None:
             name = getattr(pane, "PANE_TITLE", type(pane).__name__)
             for b in getattr(pane, "BINDINGS", []):
                 if isinstance(b, Binding) and b.description and b.id != "leave-field":
                     add(f"{name}: ", b, pane)
         listed_by_textual = system_command_actions(app, self.screen)
-        for b in app.BINDINGS:
+        for b in ([] if on_screen else app.BINDINGS):
             if (isinstance(b, Binding) and b.description and b.id not in (None, "ctrl-c")
                     and b.action not in listed_by_textual):
                 add("", b, app)
