@@ -68,7 +68,7 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from cli import corpora_cmd, eval_cmd, query, train
+    from cli import corpora_cmd, eval_cmd, lesson_cmd, query, train
 
     parser = _Parser(
         prog=output.PROG,
@@ -84,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
                "  wordlab train --corpus toy-world --out toy.vec\n"
                "  wordlab query toy.vec --analogy man king woman\n"
                "  wordlab eval toy.vec --analogies toy-world\n"
-               "  wordlab corpora",
+               "  wordlab corpora\n"
+               "  wordlab lesson --lang ko          (the lecture, step by step, in Korean)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=_VersionAction,
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_parser(sub)
     eval_cmd.add_parser(sub)
     corpora_cmd.add_parser(sub)
+    lesson_cmd.add_parser(sub)
     parser.commands = tuple(sub.choices)  # type: ignore[attr-defined]
     return parser
 
@@ -173,9 +175,11 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def open_app(corpus: str | None = None, vectors: str | None = None) -> int:
+def open_app(corpus: str | None = None, vectors: str | None = None, *,
+             lesson: int | None = None, lang: str | None = None) -> int:
     """The Textual app (imported only now: it is heavy), on ``corpus`` (default: the app's,
-    the lecture) with the vectors file ``vectors`` loaded."""
+    the lecture) with the vectors file ``vectors`` loaded; ``lesson``: open the lesson at that
+    step (0-based); ``lang``: "en" or "ko" (None: the locale's)."""
     if not _interactive():
         output.error("the app needs an interactive terminal (over SSH use 'ssh -t'); "
                      "see 'wordlab --help' for the headless commands")
@@ -197,6 +201,10 @@ def open_app(corpus: str | None = None, vectors: str | None = None) -> int:
         kwargs["corpus_name"] = corpus
     if vectors is not None:
         kwargs["vectors_path"] = vectors
+    if lesson is not None:
+        kwargs["lesson"] = lesson
+    if lang is not None:
+        kwargs["lang"] = lang
     app = WordlabApp(**kwargs)
     app.run()
     return getattr(app, "return_code", None) or EXIT_OK
