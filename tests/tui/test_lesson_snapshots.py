@@ -1,0 +1,48 @@
+"""Snapshots of lesson steps at 80x24, in English and Korean (issue 10).  Nothing here trains
+or times anything: the numbers are the engine's, from fixed seeds.
+
+Update after reviewing the report: `pytest tests/tui/test_lesson_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui import i18n
+from tui.app import WordlabApp
+from tui.lesson.steps import KEYS
+
+
+@pytest.fixture(autouse=True)
+def _restore_language():
+    before = i18n.language()
+    yield
+    i18n.set_language(before)
+
+
+def _app(key: str, lang: str) -> WordlabApp:
+    return WordlabApp(corpus_name="lecture", lesson=KEYS.index(key), lang=lang)
+
+
+async def _settle(pilot):
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def test_lesson_rnn_english(snap_compare):
+    assert snap_compare(_app("rnn", "en"), terminal_size=(80, 24), run_before=_settle)
+
+
+def test_lesson_input_gate_korean(snap_compare):
+    assert snap_compare(_app("input-gate", "ko"), terminal_size=(80, 24), run_before=_settle)
+
+
+def test_lesson_four_word_model_english(snap_compare):
+    assert snap_compare(_app("model-untrained", "en"), terminal_size=(80, 24),
+                        run_before=_settle)
+
+
+def test_lesson_onehot_distance_korean(snap_compare):
+    assert snap_compare(_app("onehot-distance", "ko"), terminal_size=(80, 24),
+                        run_before=_settle)
