@@ -285,3 +285,37 @@ def zipf_counts(vocab_size: int = BIG_VOCAB, top: int = 1_000_000) -> np.ndarray
     text's do: what a 100,000-word vocabulary looks like."""
     ranks = np.arange(1, vocab_size + 1)
     return np.maximum(1, top // ranks).astype(np.int64)
+
+
+# -- section 4: relations are vectors (woman -> man // queen -> king) ---------------------------------
+#: the lecture's example: the vector woman -> man and the vector queen -> king look alike
+RELATION: tuple[str, str, str, str] = ("woman", "man", "queen", "king")
+
+
+@dataclass(frozen=True, eq=False)
+class Parallelogram:
+    """Four words a, b, c, d where a -> b should be parallel to c -> d, on trained vectors."""
+
+    words: tuple[str, str, str, str]
+    coords: np.ndarray                       # (4, 2): the vectors' first two principal components
+    offset_cosine: float                     # cos(b - a, d - c): 1 for parallel arrows
+    answers: tuple[tuple[str, float], ...]   # a : b :: c : ? (3CosAdd), best first
+
+
+def parallelogram(kv, words: Sequence[str] = RELATION, topn: int = 3) -> Parallelogram:
+    """The relation a -> b against c -> d in ``kv`` (``engine.vectors.KeyedVectors``): the
+    cosine of the two offsets, the analogy a : b :: c : ?, and a 2-D PCA for the plot."""
+    from engine.errors import UnknownWordError
+    from engine.projection import pca_2d
+
+    a, b, c, d = words
+    for w in words:
+        if w not in kv:
+            raise UnknownWordError(w)
+    X = np.stack([np.asarray(kv.vectors[kv.id(w)], dtype=np.float64) for w in words])
+    first, second = X[1] - X[0], X[3] - X[2]
+    norm = float(np.linalg.norm(first) * np.linalg.norm(second))
+    cosine = float(first @ second / norm) if norm > 0 else 0.0
+    answers = tuple((w, float(s)) for w, s in kv.analogy(a, b, c, topn=topn))
+    return Parallelogram(words=(a, b, c, d), coords=pca_2d(X), offset_cosine=cosine,
+                         answers=answers)

@@ -115,3 +115,31 @@ def test_cbow_blanks_of_the_lecture_corpus_are_the_lectures():
     assert got == {("i", "love", "cat"), ("we", "watch", "movie"), ("you", "draw", "picture"),
                    ("cat", "chase", "dog")}
     assert {w for w in ONEHOT_WORDS} == {"cat", "apple", "dog", "banana"}
+
+
+@pytest.fixture
+def royal_vectors():
+    """Hand-made 3-d vectors where man -> woman is king -> queen (test data, not results)."""
+    from engine.vectors import KeyedVectors
+
+    words = ["king", "queen", "man", "woman", "apple", "cat"]
+    rows = np.array([[1.0, 1.0, 0.1], [1.0, -1.0, 0.1], [0.1, 1.0, 0.0], [0.1, -1.0, 0.0],
+                     [-1.0, 0.1, 1.0], [0.0, 0.2, -1.0]], dtype=np.float32)
+    return KeyedVectors(words, rows)
+
+
+def test_parallelogram_on_vectors_where_the_relation_holds(royal_vectors):
+    from engine.lesson import RELATION, parallelogram
+
+    rel = parallelogram(royal_vectors)
+    assert rel.words == RELATION == ("woman", "man", "queen", "king")
+    assert rel.answers[0][0] == "king"                  # woman : man :: queen : king
+    assert rel.offset_cosine > 0.9 and rel.coords.shape == (4, 2)
+
+
+def test_parallelogram_names_a_missing_word(royal_vectors):
+    from engine.errors import UnknownWordError
+    from engine.lesson import parallelogram
+
+    with pytest.raises(UnknownWordError, match="prince"):
+        parallelogram(royal_vectors, ("woman", "man", "prince", "king"))

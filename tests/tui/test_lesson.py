@@ -104,6 +104,9 @@ def expected(key: str, lang: str) -> list[str]:
         return ["100,000", "400.0 kB", "10,000,000,000", "40.0 GB", "40.0 MB", "1,000"]
     if key == "onehot-distance":
         return ["1.414", "√2"]
+    if key == "embedding":
+        return ["woman : man :: queen : ? → king", "cos(man − woman, king − queen) = +0.",
+                "PCA"]
     if key == "model-untrained":
         return ["1.386", "ln 4", "0.250", "i cute -> love"]
     if key == "model-trained":

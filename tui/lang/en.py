@@ -158,6 +158,15 @@ MESSAGES: dict[str, str] = {
     "lesson.onehot-distance.same": ("Every pair of different words: L2 = {values} (√2), "
                                     "cosine = {cos}."),
 
+    "lesson.embedding.title": "Word2Vec: distances and relations",
+    "lesson.embedding.text": (
+        "Word2Vec gives each word a short real vector, its embedding (d is a "
+        "hyper-parameter). Trained well, similar words are close and relations become "
+        "vectors: woman → man is parallel to queen → king. Trained just now on toy-world "
+        "(20,000 generated sentences); plotted: their first two principal components."),
+    "lesson.embedding.trained": "{corpus}: {arch}/{loss}, d={dim}, {epochs} epochs; loss {before} -> {after}",
+    "lesson.embedding.parallel": "cos({b} − {a}, {d} − {c}) = {cos}: the two arrows point the same way",
+    "lesson.embedding.plot": "PCA of the four vectors",
     # -- 14-15. the 4-word model ------------------------------------------------------------------------
     "lesson.model-untrained.title": "the 4-word model, untrained",
     "lesson.model-untrained.text": (

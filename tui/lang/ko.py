@@ -152,6 +152,15 @@ MESSAGES: dict[str, str] = {
     "lesson.onehot-distance.cosine": "코사인",
     "lesson.onehot-distance.same": "서로 다른 모든 단어 쌍: L2 = {values} (√2), 코사인 = {cos}.",
 
+    "lesson.embedding.title": "Word2Vec: 거리와 관계",
+    "lesson.embedding.text": (
+        "Word2Vec은 각 단어를 낮은 차원의 실수 벡터 (임베딩, 차원 d는 하이퍼파라미터)로 "
+        "표현합니다. 잘 학습되면 비슷한 단어는 가깝고 관계를 벡터로 표현할 수 있습니다: "
+        "woman → man 벡터와 queen → king 벡터는 유사한 형태를 가집니다. 방금 toy-world "
+        "(생성된 문장 20,000개)로 학습했고, 그림은 네 벡터의 처음 두 주성분입니다."),
+    "lesson.embedding.trained": "{corpus}: {arch}/{loss}, d={dim}, {epochs} 에폭; 손실 {before} -> {after}",
+    "lesson.embedding.parallel": "cos({b} − {a}, {d} − {c}) = {cos}: 두 화살표가 같은 방향입니다",
+    "lesson.embedding.plot": "네 벡터의 PCA",
     # -- 14-15. 4개 단어 모델 -------------------------------------------------------------------
     "lesson.model-untrained.title": "4개 단어 모델: 충분히 학습되지 않은 경우",
     "lesson.model-untrained.text": (

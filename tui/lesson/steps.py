@@ -2,8 +2,8 @@
 
 Each step's title and text are the i18n keys ``lesson.<key>.title`` / ``lesson.<key>.text``;
 ``view`` names the live view ``tui/lesson/views.py`` builds for it.  Not yet here: the
-Seq2Seq step (issue 10 step 5), the woman->man // queen->king parallelogram (step 7) and
-king - man + woman on a real corpus (step 10).
+Seq2Seq step (issue 10 step 5), and king - man + woman on a real corpus (text8, step 10;
+the embedding step shows the lecture's woman -> man // queen -> king on toy-world).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ STEPS: tuple[Step, ...] = (
     Step("onehot", "words"),
     Step("onehot-size", "words"),
     Step("onehot-distance", "words"),
+    Step("embedding", "words"),
     # 4. training Word2Vec
     Step("model-untrained", "word2vec"),
     Step("model-trained", "word2vec"),

@@ -365,6 +365,81 @@ class OneHotDistanceView(BodyView):
                    cos=", ".join(sorted(cos)))))
 
 
+# -- Word2Vec: distances and relations (woman -> man // queen -> king) ----------------------------
+class EmbeddingView(LessonView):
+    """Word2Vec trained on toy-world (its own settings, a second or so) in a worker, then the
+    lecture's relation on the trained vectors: the offsets' cosine, the analogy and a PCA plot
+    (the Explore pane's chart)."""
+
+    corpus_name = "toy-world"
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self._stop = threading.Event()
+        self._running = False
+
+    def compose(self) -> ComposeResult:
+        from tui.widgets.plots import Plot
+
+        yield Static(Text(t("lesson.corpus.opening", corpus=self.corpus_name)),
+                     id="lesson-body-embedding", classes="lesson-body")
+        yield Plot("", id="lesson-embed-plot")
+
+    def on_mount(self) -> None:
+        self._running = True
+        self.run_worker(self._train, thread=True, exclusive=True, group="lesson-embedding",
+                        exit_on_error=False)
+
+    def _train(self) -> None:
+        from corpora import open_corpus
+        from engine.errors import WordlabError
+        from engine.lesson import parallelogram
+        from engine.settings import training_settings
+        from engine.word2vec import TrainingSession
+
+        try:
+            config = training_settings(self.corpus_name, threads=1)
+            session = TrainingSession(config, open_corpus(self.corpus_name))
+            untrained = session.untrained_loss()
+            progress = session.run(cancel_event=self._stop)
+            relation = parallelogram(session.model.vectors())
+        except (WordlabError, OSError) as err:
+            self.app.call_from_thread(self._failed, str(err))
+            return
+        self.app.call_from_thread(self._done, config, untrained, progress, relation)
+
+    def _failed(self, error: str) -> None:
+        self._running = False
+        if self.is_attached:
+            self.query_one(".lesson-body", Static).update(Text(error, style="bold"))
+
+    def _done(self, config: Any, untrained: float, progress: Any, rel: Any) -> None:
+        from tui.widgets.plots import Plot
+
+        self._running = False
+        if not self.is_attached:
+            return
+        a, b, c, d = rel.words
+        answers = "   ".join(f"{w} {num(s, 2)}" for w, s in rel.answers)
+        self.query_one(".lesson-body", Static).update(Group(
+            Text(t("lesson.embedding.trained", corpus=self.corpus_name, arch=config.arch,
+                   loss=config.loss, dim=config.dim, epochs=config.epochs,
+                   before=num(untrained, 3, False), after=num(progress.loss, 3, False)),
+                 style="dim"),
+            Text.assemble((f"{a} : {b} :: {c} : ?", "bold"), "   →   ", answers),
+            Text(t("lesson.embedding.parallel", a=a, b=b, c=c, d=d,
+                   cos=num(rel.offset_cosine, 2)))))
+        points = [(w, float(x), float(y)) for w, (x, y) in zip(rel.words, rel.coords)]
+        self.query_one("#lesson-embed-plot", Plot).scatter_labels(
+            points, [(0, 1), (2, 3)], title=t("lesson.embedding.plot"))
+
+    def busy(self) -> bool:
+        return self._running
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
 # -- 14-15. the 4-word model -----------------------------------------------------------------------
 def example_table(ex: Any) -> Table:
     tbl = table(t("lesson.model.word"), "y", t("lesson.model.score"), "p = softmax")
@@ -742,6 +817,7 @@ VIEWS: dict[str, type[LessonView]] = {
     "onehot": OneHotView,
     "onehot-size": OneHotSizeView,
     "onehot-distance": OneHotDistanceView,
+    "embedding": EmbeddingView,
     "model-untrained": ModelUntrainedView,
     "model-trained": ModelTrainedView,
     "cbow": CBOWView,
