@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(err)) from None
     from tui.i18n import detect_language
 
-    lang = args.lang or detect_language()
+    # wordlab --lang ko lesson: the app's --lang counts too
+    lang = args.lang or getattr(args, "app_lang", None) or detect_language()
     # the lecture's text in the lesson's language: the lesson's last step trains on it and
     # leaves its vectors to the panes, which then work on the same corpus
     corpus = "lecture-ko" if lang == "ko" else None

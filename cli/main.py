@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog=output.PROG,
-        usage="%(prog)s [-h] [--version] [CORPUS] [VECTORS_FILE]\n"
+        usage="%(prog)s [-h] [--version] [--lang {en,ko}] [CORPUS] [VECTORS_FILE]\n"
               "       %(prog)s COMMAND ...",
         description="Learn how word embeddings and recurrent networks learn.\n"
                     "Without a subcommand, opens the terminal app: on CORPUS (a built-in name:\n"
@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction,
                         help="show the version and exit")
+    _add_lang(parser, dest="app_lang")   # not "lang": the lesson subcommand's default would win
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser,
                                 prog=output.PROG)  # not derived from the custom usage
     train.add_parser(sub)
@@ -99,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     lesson_cmd.add_parser(sub)
     parser.commands = tuple(sub.choices)  # type: ignore[attr-defined]
     return parser
+
+
+def _add_lang(parser: argparse.ArgumentParser, dest: str = "lang") -> None:
+    parser.add_argument("--lang", dest=dest, choices=("en", "ko"), default=None,
+                        help="the app's language (its lesson, L); default: the locale's "
+                             "(LANG=ko_KR.UTF-8 gives Korean), else English")
 
 
 def _builtin_corpora() -> tuple[str, ...]:
@@ -111,13 +118,14 @@ def build_app_parser(prog: str = output.PROG) -> argparse.ArgumentParser:
     """The app's own arguments: ``[CORPUS] [VECTORS_FILE]`` (either, both, in any order)."""
     parser = _Parser(
         prog=prog,
-        usage="%(prog)s [-h] [CORPUS] [VECTORS_FILE]",
+        usage="%(prog)s [-h] [--lang {en,ko}] [CORPUS] [VECTORS_FILE]",
         description="Open the wordlab app on CORPUS (a built-in name: "
                     f"{', '.join(_builtin_corpora())}; a text file or a folder of them; default: "
                     "lecture) and/or with the word2vec VECTORS_FILE (text, binary or .gz) loaded.",
     )
     parser.add_argument("targets", nargs="*", metavar="CORPUS|VECTORS_FILE",
                         help="a corpus, a vectors file, or one of each")
+    _add_lang(parser)
     return parser
 
 
@@ -168,7 +176,7 @@ def app_main(argv: Sequence[str], prog: str = output.PROG) -> int:
             raise UsageError(f"two {'corpora' if kind == 'corpus' else 'vectors files'} given "
                              f"({chosen[kind]!r} and {value!r}); the app takes one of each")
         chosen[kind] = value
-    return open_app(corpus=chosen.get("corpus"), vectors=chosen.get("vectors"))
+    return open_app(corpus=chosen.get("corpus"), vectors=chosen.get("vectors"), lang=args.lang)
 
 
 def _interactive() -> bool:
@@ -214,10 +222,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``wordlab`` with ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
     argv = [str(a) for a in (sys.argv[1:] if argv is None else argv)]
     parser = build_parser()
-    if argv and not argv[0].startswith("-") and argv[0] not in parser.commands:
-        return _guarded(lambda: app_main(argv))   # wordlab CORPUS / VECTORS_FILE
+    first = _first_positional(argv)
+    if first is not None and first not in parser.commands:
+        return _guarded(lambda: app_main(argv))   # wordlab [--lang L] CORPUS / VECTORS_FILE
     args = parser.parse_args(argv)  # usage errors exit 2 inside, with one line
-    return _guarded(lambda: open_app() if args.command is None else args.handler(args))
+    return _guarded(lambda: open_app(lang=args.app_lang) if args.command is None
+                    else args.handler(args))
+
+
+def _first_positional(argv: Sequence[str]) -> str | None:
+    """The first argument that is neither an option nor ``--lang``'s value: a subcommand's
+    name, or the app's CORPUS / VECTORS_FILE."""
+    value_of_lang = False
+    for arg in argv:
+        if value_of_lang:
+            value_of_lang = False
+        elif arg == "--lang":
+            value_of_lang = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def main_app(argv: Sequence[str] | None = None, prog: str = "python -m tui") -> int:

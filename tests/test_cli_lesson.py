@@ -72,3 +72,22 @@ def test_lesson_is_listed_in_the_help(capsys):
     assert code == 0 and "lesson" in out
     code, out, _ = call(["lesson", "--help"], capsys)
     assert code == 0 and "--step" in out and "--lang" in out
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["--lang", "ko"], {"lang": "ko"}),
+    (["lecture-ko", "--lang", "ko"], {"corpus_name": "lecture-ko", "lang": "ko"}),
+    (["--lang", "en", "lecture"], {"corpus_name": "lecture", "lang": "en"}),
+    (["--lang", "ko", "lesson", "--step", "2"],
+     {"corpus_name": "lecture-ko", "lesson": 1, "lang": "ko"}),
+])
+def test_the_app_takes_lang_too(argv, expected, opened, capsys):
+    code, out, err = call(argv, capsys)
+    assert (code, err) == (0, "")
+    assert opened == [expected]
+
+
+def test_lang_of_the_app_must_be_known(opened, capsys):
+    assert_one_line_error(*call(["--lang", "fr"], capsys), "invalid choice")
+    assert_one_line_error(*call(["lecture", "--lang", "fr"], capsys), "invalid choice")
+    assert opened == []
