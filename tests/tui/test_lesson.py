@@ -357,3 +357,14 @@ async def test_q_quits_from_the_lesson():
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_n_trains_the_next_negative_sampling_example():
+    app = _app("en", KEYS.index("negative"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        assert "example 1:" in screen_text(app)
+        await pilot.press("n", "n", "n")
+        await pilot.pause()
+        assert "example 4:" in screen_text(app)
+        check_fits(app)

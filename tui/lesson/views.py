@@ -707,8 +707,16 @@ class OutputStepView(CorpusView):
         self.screen.refresh_bindings()          # n is offered now
 
     def advance(self) -> None:
-        if self.session is not None:
-            self._show(self.render_result(self.session.step()))
+        from engine.errors import WordlabError
+
+        if self.session is None:
+            return
+        try:
+            trace = self.session.step()
+        except WordlabError as err:          # e.g. a diverged step: say so, keep the view
+            self._show(Text(str(err), style="bold"))
+            return
+        self._show(self.render_result(trace))
 
     def render_result(self, trace: Any) -> RenderableType:
         hs = trace.loss_kind == "hs"
