@@ -56,6 +56,8 @@ class Provenance:
         cfg = self.config
         if cfg is not None and hasattr(cfg, "arch"):
             parts.append(f"{cfg.arch}/{cfg.loss} d={cfg.dim}")
+        elif cfg is not None and hasattr(cfg, "x_max"):
+            parts.append(f"GloVe d={cfg.dim}")
         elif cfg is not None and hasattr(cfg, "cell"):
             parts.append(f"{cfg.cell} H={getattr(cfg, 'hidden', '?')}")
         if self.epochs is not None:

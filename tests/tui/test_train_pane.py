@@ -196,3 +196,38 @@ async def test_the_first_run_says_it_compiles_the_kernels(lecture, monkeypatch):
         await settle(app, pilot)
         assert [m.text for m in heard] == ["compiling kernels\u2026", "training"]
         assert "compiling" not in text_of(app, "#train-status")
+
+
+async def test_glove_trains_from_the_form_and_its_vectors_reach_explore(lecture):
+    """model GloVe: the form shows GloVe's fields with its settings (Word2Vec's hidden), a
+    run fits the lecture's co-occurrence counts, and the vectors (w + w~) go to the app
+    labelled as GloVe's, for Explore; Word2Vec's form comes back as it was."""
+    from textual.widgets import Select
+
+    app = WordlabApp(corpus=lecture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _form(pilot, app)
+        row = lambda name: app.query_one(f"#{name}").parent        # noqa: E731
+        assert row("negative").display and not row("x_max").display
+        app.query_one("#model", Select).value = "glove"
+        await pilot.pause()
+        assert not row("negative").display and not row("arch").display
+        assert row("x_max").display and row("eta").display
+        assert app.query_one("#x_max", Input).value == "100"
+        assert app.query_one("#window", Input).value == "3"      # the lecture's window hint
+        app.query_one("#negative", Input).value = "-5"           # hidden: not GloVe's, ignored
+        app.query_one("#epochs", Input).value = "40"
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert not app.training
+        assert "cells/s" in text_of(app, "#train-figures")
+        assert app.model is None and app.vectors is not None
+        assert len(app.vectors) == 12
+        assert "GloVe d=50" in app.state.provenance.label()
+        await pilot.press("5")
+        await pilot.pause()
+        assert "GloVe" in text_of(app, "#explore-source")          # what the answers come from
+        await pilot.press("3")
+        app.query_one("#model", Select).value = "word2vec"
+        await pilot.pause()
+        assert row("negative").display and app.query_one("#dim", Input).value == "20"

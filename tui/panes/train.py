@@ -32,7 +32,13 @@ NUMBER_FIELDS: list[tuple[str, str, type]] = [
     ("min_count", "min_count", int),
     ("sample", "sample", float),
     ("seed", "seed", int),
+    ("x_max", "x_max", float),
+    ("eta", "eta", float),
 ]
+#: the fields only one model uses (hidden while the other is chosen)
+WORD2VEC_ONLY = {"arch", "loss", "negative", "alpha", "sample"}
+GLOVE_ONLY = {"x_max", "eta"}
+MODELS = [("Word2Vec", "word2vec"), ("GloVe", "glove")]
 # the engine's names (engine.word2vec.ARCHS / LOSSES), each with the label the form shows: a
 # name the engine adds without a label here fails at import, not in front of a class
 _LABELS = {"sg": "skip-gram (sg)", "cbow": "CBOW (cbow)", "neg": "negative sampling",
@@ -66,6 +72,16 @@ def corpus_config(corpus: Any) -> Any:
     return training_settings(name)
 
 
+def glove_config(corpus: Any) -> Any:
+    """GloVe's settings for ``corpus``, as ``wordlab train --model glove`` takes them: GloVe's
+    defaults with the corpus's min_count and window hints."""
+    from corpora.registry import training_hints
+    from engine.glove import GloveConfig
+
+    hints = training_hints(getattr(corpus, "name", None))
+    return GloveConfig().replace(**{k: v for k, v in hints.items() if k in ("min_count", "window")})
+
+
 class TrainPane(Pane):
     PANE_TITLE = "Train"
     HELP = """
@@ -83,6 +99,9 @@ The network is the lecture's: a one-hot input (size V) -> a hidden layer **h** o
 - **window**: context words on each side (word2vec.c shrinks it at random per example).
 - **epochs**, **alpha** (learning rate, decaying linearly to min_alpha), **min_count**,
   **sample** (subsampling of frequent words), **seed** (same seed, same run).
+- **model** GloVe instead fits the log of the co-occurrence counts X_ij of the whole corpus,
+  `f(X_ij) (w_i . w~_j + b_i + b~_j - log X_ij)^2`, cell by cell with AdaGrad (**eta**);
+  **x_max** is the count from which a pair weighs fully. Its progress counts cells, not words.
 
 The loss starts near ln V for a softmax (uniform guesses: ln 4 = 1.386 for 4 words) and
 falls as the model learns. The sparkline shows the whole run's loss on a scale from 0, the plot
@@ -122,13 +141,17 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         with Horizontal():
             with VerticalScroll(id="train-form"):
                 with Horizontal(classes="field"):
+                    yield Label("model", classes="field-label")
+                    yield Select(MODELS, value="word2vec", allow_blank=False, compact=True, id="model")
+                with Horizontal(classes="field w2v-only"):
                     yield Label("arch", classes="field-label")
                     yield Select(ARCHS, value="sg", allow_blank=False, compact=True, id="arch")
-                with Horizontal(classes="field"):
+                with Horizontal(classes="field w2v-only"):
                     yield Label("loss", classes="field-label")
                     yield Select(LOSSES, value="neg", allow_blank=False, compact=True, id="loss")
                 for name, label, kind in NUMBER_FIELDS:
-                    with Horizontal(classes="field"):
+                    only = " w2v-only" if name in WORD2VEC_ONLY else " glove-only" if name in GLOVE_ONLY else ""
+                    with Horizontal(classes="field" + only):
                         yield Label(label, classes="field-label")
                         yield Input(id=name, compact=True, type="integer" if kind is int else "text")
                     yield Static("", id=f"{name}-error", classes="error field-error")
@@ -147,14 +170,23 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self.set_interval(1 / LIVE_HZ, self._redraw_live)
         self.set_interval(PLOT_SECONDS, self._redraw_plot)
 
+    def _model(self) -> str:
+        return str(self.query_one("#model", Select).value)
+
     def _fill_form(self) -> None:
-        """The corpus's settings (as ``wordlab train --corpus NAME`` would use), with the
-        Corpus pane's min_count and sample."""
+        """The corpus's settings for the chosen model (as ``wordlab train --corpus NAME
+        [--model glove]`` would use), with the Corpus pane's min_count and sample."""
         cfg = corpus_config(self.app.corpus)
         opts = self.app.corpus_options
         values = {f.name: getattr(cfg, f.name) for f in dc_fields(cfg)}
         values["min_count"] = opts.get("min_count", values["min_count"])
         values["sample"] = opts.get("sample", values["sample"])
+        glove = glove_config(self.app.corpus)
+        if self._model() == "glove":
+            values.update({f.name: getattr(glove, f.name) for f in dc_fields(glove)
+                           if f.name in ("dim", "window", "epochs", "seed")})
+            values["min_count"] = opts.get("min_count", glove.min_count)
+        values["x_max"], values["eta"] = glove.x_max, glove.eta
         for name, _, _ in NUMBER_FIELDS:
             v = values[name]
             self.query_one(f"#{name}", Input).value = f"{v:g}" if isinstance(v, float) else str(v)
@@ -162,6 +194,18 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self.query_one("#arch", Select).value = cfg.arch
         self.query_one("#loss", Select).value = cfg.loss
         self.query_one("#form-error", Static).update("")
+
+    @on(Select.Changed, "#model")
+    def _model_changed(self, event: Select.Changed) -> None:
+        """Word2Vec <-> GloVe: show that model's fields, filled with its settings."""
+        glove = event.value == "glove"
+        form = self.query_one("#train-form")
+        if form.has_class("-glove") == glove:
+            return
+        form.set_class(glove, "-glove")
+        if not self._training:
+            self._fill_form()
+            self._set_status(self._idle_status())
 
     def _state_changed(self, state: Any) -> None:
         """A new corpus: its settings go into the form and the last run's figures are
@@ -190,6 +234,12 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         if corpus is None:
             return "idle: no corpus open"
         own = suggested(corpus.name)
+        if self.query("#model") and self._model() == "glove":
+            own = {k: v for k, v in own.items() if k == "window"}
+            if not own:
+                return f"idle · GloVe on {corpus.name} (GloVe's settings)"
+            return (f"idle · GloVe on {corpus.name}, with its window {own['window']} "
+                    "(r restores the settings)")
         if not own:
             return f"idle · corpus: {corpus.name} (general settings)"
         shown = ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}"
@@ -210,16 +260,23 @@ Press Enter in any field to start; invalid values are explained next to the fiel
 
     # ----------------------------------------------------------------- the form
     def read_config(self) -> Any | None:
-        """A validated Word2VecConfig from the form, or None with the errors shown inline."""
+        """A validated Word2VecConfig (or GloveConfig) from the form, or None with the
+        errors shown inline."""
         from engine.errors import ConfigError
+        from engine.glove import GloveConfig
         from engine.word2vec import Word2VecConfig
 
-        values: dict[str, Any] = {
+        glove = self._model() == "glove"
+        values: dict[str, Any] = {} if glove else {
             "arch": self.query_one("#arch", Select).value,
             "loss": self.query_one("#loss", Select).value,
         }
+        unused = WORD2VEC_ONLY if glove else GLOVE_ONLY
         ok = True
         for name, label, kind in NUMBER_FIELDS:
+            if name in unused:
+                self._field_error(name, "")
+                continue
             text = self.query_one(f"#{name}", Input).value.strip()
             try:
                 values[name] = kind(text)
@@ -234,7 +291,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         if not ok:
             return None
         try:
-            config = Word2VecConfig(**values)
+            config = GloveConfig(**values) if glove else Word2VecConfig(**values)
         except ConfigError as exc:
             form_error.update(str(exc))
             form_error.set_class(True, "-shown")
@@ -263,7 +320,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             self.focus_default()
 
     def action_focus_form(self) -> None:
-        self.query_one("#arch", Select).focus()
+        self.query_one("#model", Select).focus()
 
     # ----------------------------------------------------------------- actions
     def action_toggle(self) -> None:
@@ -382,12 +439,16 @@ Press Enter in any field to start; invalid values are explained next to the fiel
     @work(thread=True, exclusive=True, group="trainer", exit_on_error=False)
     def _train(self, config: Any, corpus: Any) -> None:
         from engine.errors import WordlabError
+        from engine.glove import GloveConfig, GloveSession
         from engine.word2vec import TrainingSession
 
         session = None
         try:
-            session = TrainingSession(config, corpus)
-            if session.backend == "torch":
+            if isinstance(config, GloveConfig):
+                session = GloveSession(config, corpus)
+            else:
+                session = TrainingSession(config, corpus)
+            if getattr(session, "backend", None) == "torch":
                 # the full softmax runs on torch: import it before the run starts (seconds
                 # on a loaded machine), so words/s measures training, as the CLI's does
                 import torch  # noqa: F401
@@ -445,7 +506,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self._end_run()
         # the model first: nothing drawn below may lose it
         origin = "stopped" if message.stopped else "trained"
-        self.app.set_model(message.model, self._provenance(origin, message.progress))
+        self._hand_over(message.model, self._provenance(origin, message.progress))
         V = len(message.model.vocab)
         if message.stopped:
             self._set_status(f"stopped: the vectors so far ({V:,} words) are in use")
@@ -459,13 +520,20 @@ Press Enter in any field to start; invalid values are explained next to the fiel
     def on_training_failed(self, message: TrainingFailed) -> None:
         self._end_run()
         self._message(message.error)
-        if message.model is not None and getattr(message.model, "W_in", None) is not None \
-                and self._last is not None:
-            self.app.set_model(message.model, self._provenance("failed", self._last))
+        if message.model is not None and self._last is not None:
+            self._hand_over(message.model, self._provenance("failed", self._last))
             self._set_status("failed: the last good weights are in use")
         else:
             self._clear_figures()
             self._set_status("failed before the first report: no vectors from this run")
+
+    def _hand_over(self, model: Any, provenance: Provenance) -> None:
+        """A Word2Vec model goes to the app whole (Step and One-hot use its weights); GloVe's
+        as its vectors (w + w~), which Explore, Evaluate and One-hot use."""
+        if hasattr(model, "W_in"):
+            self.app.set_model(model, provenance)
+        else:
+            self.app.set_vectors(model.vectors(), provenance)
 
     def _provenance(self, origin: str, progress: Any) -> Provenance:
         name, gen = self._run_corpus or (getattr(self.app.corpus, "name", "?"), self.app.state.corpus_gen)
@@ -502,12 +570,16 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             keys = "Space start · Enter in a field starts"
         self.query_one("#train-status", Static).update(f"{state}{self._status}\n[dim]{keys}[/dim]")
 
+    def _unit(self) -> str:
+        """What a run counts: GloVe trains co-occurrence cells, Word2Vec running words."""
+        return "words" if hasattr(getattr(self, "_run_config", None), "arch") else "cells"
+
     def _show_figures(self, p: Any) -> None:
         # three short lines: the live column is 45 cells wide at 80x24
         eta = "done" if p.finished else f"ETA {fmt_duration(p.eta)}"
         self.query_one("#train-figures", Static).update(
             f"epoch {p.epoch:,}/{p.epochs:,} · loss {p.loss:.4f}\n"
-            f"lr {p.lr:.5f} · {p.rate:,.0f} words/s\n"
+            f"lr {p.lr:.5f} · {p.rate:,.0f} {self._unit()}/s\n"
             f"{p.done:,}/{p.total:,} · {fmt_duration(p.elapsed)} · {eta}")
 
     def on_show(self) -> None:
