@@ -85,7 +85,7 @@ def glove_config(corpus: Any) -> Any:
 class TrainPane(Pane):
     PANE_TITLE = "Train"
     HELP = """
-# Train: Word2Vec on the current corpus
+# Train: Word2Vec (or GloVe) on the current corpus
 
 The network is the lecture's: a one-hot input (size V) -> a hidden layer **h** of size **d**
 (`dim`) -> scores over the vocabulary -> softmax -> cross-entropy loss. The weights `W_in`
