@@ -231,3 +231,15 @@ async def test_glove_trains_from_the_form_and_its_vectors_reach_explore(lecture)
         app.query_one("#model", Select).value = "word2vec"
         await pilot.pause()
         assert row("negative").display and app.query_one("#dim", Input).value == "20"
+
+
+async def test_an_unreadable_field_does_not_hide_the_other_bad_ones(lecture):
+    app = WordlabApp(corpus=lecture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _form(pilot, app, dim=0, window="", alpha="1e9")
+        await pilot.press("space")
+        await pilot.pause()
+        assert not app.training
+        assert "whole number" in text_of(app, "#window-error")
+        assert "dim" in text_of(app, "#dim-error") and "alpha" in text_of(app, "#alpha-error")
+        assert text_of(app, "#epochs-error") == ""

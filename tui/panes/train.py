@@ -273,6 +273,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         }
         unused = WORD2VEC_ONLY if glove else GLOVE_ONLY
         ok = True
+        unreadable: set[str] = set()
         for name, label, kind in NUMBER_FIELDS:
             if name in unused:
                 self._field_error(name, "")
@@ -284,11 +285,21 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             except ValueError:
                 what = "a whole number" if kind is int else "a number"
                 self._field_error(name, f"{label} must be {what} (got {text!r})")
+                unreadable.add(name)
                 ok = False
         form_error = self.query_one("#form-error", Static)
         form_error.update("")
         form_error.set_class(False, "-shown")
         if not ok:
+            # still judge the fields that were read, so every bad one is marked at once
+            # (the unreadable ones take the engine's defaults for this check only)
+            try:
+                probe = GloveConfig(**values) if glove else Word2VecConfig(**values)
+            except ConfigError:
+                return None
+            for problem in probe.problems():
+                if problem.field not in unreadable and problem.field in values:
+                    self._field_error(problem.field, str(problem))
             return None
         try:
             config = GloveConfig(**values) if glove else Word2VecConfig(**values)
