@@ -80,7 +80,10 @@ async def test_keys_work_while_training_and_quitting_asks_first(lecture):
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(50):              # the exit follows the worker's end by a few cycles
+            if not app.is_running:
+                break
+            await pilot.pause(0.05)
         assert not app.is_running
 
 
