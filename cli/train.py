@@ -68,7 +68,7 @@ def settings_table() -> str:
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
-        "train", help="train Word2Vec on a corpus and save the vectors",
+        "train", help="train Word2Vec (or GloVe: --model glove) on a corpus and save the vectors",
         formatter_class=_HelpFormatter,
         description="Train Word2Vec (Skip-gram or CBOW; full softmax, negative sampling or "
                     "hierarchical softmax) and save the vectors in word2vec's C format, "
