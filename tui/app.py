@@ -9,6 +9,7 @@ screen is up in well under a second.
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 from typing import Any, Callable
 
@@ -24,7 +25,7 @@ from textual.widgets import Header, Static, TabbedContent, TabPane
 from tui.commands import PaneCommands
 from tui.state import AppState, Provenance
 from tui.help import HelpScreen
-from tui.widgets.dialogs import ConfirmScreen
+from tui.widgets.dialogs import ConfirmScreen, PathScreen
 from tui.widgets.footer import QuietFooter
 
 HERE = Path(__file__).parent
@@ -110,6 +111,8 @@ class WordlabApp(App):
                 tooltip="The lecture as a guided lesson (L again resumes at the same step)"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="ctrl-c",
                 tooltip="Quit wordlab (asks first while training runs)"),
+        Binding("ctrl+s", "save_screen", "Save screen", show=False, priority=True, id="screenshot",
+                tooltip="Save this screen as SVG and text for your notes (the folder is asked once)"),
     ]
 
     #: everything the app is looking at (corpus, model and its provenance, vectors, language
@@ -411,6 +414,33 @@ class WordlabApp(App):
         pane = self._make_pane(pane_id)
         await self.query_one(f"TabPane#{pane_id}", TabPane).mount(pane)
         return pane
+
+    def action_save_screen(self) -> None:
+        """Ctrl+S: the screen as SVG and text into the remembered folder (asked the first
+        time); the file names go to a notification."""
+        from tui import screenshots
+
+        def save(folder: str) -> None:
+            try:
+                svg, txt = screenshots.save_screen(self, folder)
+            except OSError as exc:
+                self.notify(f"could not save the screen: {exc}", severity="error", timeout=6)
+                return
+            self.notify(f"saved {os.path.basename(svg)} and {os.path.basename(txt)} in {folder}",
+                        timeout=5)
+
+        folder = screenshots.remembered_folder()
+        if folder is not None:
+            save(folder)
+            return
+
+        def chosen(result: object) -> None:
+            if isinstance(result, str):
+                self.call_after_refresh(save, result)   # once the dialog is gone
+
+        self.push_screen(PathScreen("Folder for saved screens (asked once; Ctrl+S saves there)",
+                                    value="~/wordlab-screens", check=screenshots.choose_folder,
+                                    mode="open", verb="use"), chosen)
 
     def current_pane(self) -> Widget | None:
         """The pane widget of the active tab."""
