@@ -27,12 +27,13 @@ t -f /dev/null new-session -d -s main -x 80 -y 24 "env TERM=xterm-256color ${PYT
 trap 't kill-server 2>/dev/null' EXIT
 wait_for "Corpora (Enter" || exit 1
 sleep 1
-# Train pane: 1000 epochs (more than a minute with the kernels) so that every key below lands while training runs
+# Train pane: 10000 epochs (1000 took only ~30 s with the kernels, and a run that ended
+# mid-way made a Space start a new run instead of pausing), so every key lands while training
 t send-keys -t main 3; sleep 1
 if [ "$mode" != idle ]; then
   # f: the form's first field (model); six Tabs: arch, loss, dim, window, negative, epochs
   t send-keys -t main f; for _ in 1 2 3 4 5 6; do t send-keys -t main Tab; sleep 0.1; done
-  for k in End C-u 1 0 0 0 Enter; do t send-keys -t main "$k"; sleep 0.15; done
+  for k in End C-u 1 0 0 0 0 Enter; do t send-keys -t main "$k"; sleep 0.15; done
   wait_for "TRAINING" || { t capture-pane -p -t main >&2; exit 1; }
   sleep 3; t send-keys -t main Escape; sleep 1
 fi
