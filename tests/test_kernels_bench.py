@@ -61,3 +61,25 @@ def test_bench_lm_on_a_tiny_corpus(tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 0, out
     assert "tokens/s" in out and "perplexity" in out.lower()
+
+
+def test_bench_glove_on_a_tiny_corpus(tmp_path, capsys):
+    """bench/bench_glove.py end to end on a small toy-world file (mittens, the peer, runs
+    when installed; without it the script says so and times wordlab alone)."""
+    from corpora.toyworld import ToyWorld
+
+    path = tmp_path / "tiny.txt"
+    path.write_text("\n".join(" ".join(s) for s in ToyWorld(seed=1, size=600)) + "\n")
+    bench = load("bench_glove")
+    assert bench.main(["--corpus", str(path), "--max-vocab", "200", "--epochs", "2",
+                       "--dim", "8", "--threads", "1"]) == 0
+    out = capsys.readouterr()
+    rows = [line for line in out.out.splitlines() if line.startswith("| wordlab") or line.startswith("| mittens")]
+    assert len(rows) == 2 and "non-zero cells" in out.out
+    if importlib.util.find_spec("mittens") is None:
+        assert "mittens is not installed" in out.err
+
+
+def test_bench_glove_skips_a_missing_corpus(tmp_path, capsys):
+    assert load("bench_glove").main(["--corpus", str(tmp_path / "absent.txt")]) == 0
+    assert "skipped" in capsys.readouterr().out
