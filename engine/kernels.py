@@ -441,6 +441,29 @@ def _next(r):
 
 
 @njit(**_OPTS)
+def _draw(table, table_size, r):
+    """One noise word from the unigram^0.75 table; returns (word, rng)."""
+    r = _next(r)
+    return table[(r >> _S16) % table_size], r
+
+
+@njit(**_OPTS)
+def _negative_rows(table, table_size, centre, negative, r, rows, labels):
+    """NS's scored rows: the centre (label 1), then ``negative`` draws, a draw equal to the
+    centre skipped (word2vec.c).  Returns (rows used, rng)."""
+    rows[0] = centre
+    labels[0] = _ONE
+    n_rows = 1
+    for _ in range(negative):
+        t, r = _draw(table, table_size, r)
+        if t != centre:
+            rows[n_rows] = t
+            labels[n_rows] = _ZERO
+            n_rows += 1
+    return n_rows, r
+
+
+@njit(**_OPTS)
 def _subsample(ids, a, b, keep, subsample, r, sen):
     """word2vec.c's subsampling of ``ids[a:b]`` into ``sen``: word w survives when
     ``keep[w] >= u`` for a uniform u in [0, 1) (24 bits of the LCG).  Returns (kept, rng)."""
@@ -520,16 +543,7 @@ def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, 
                     labels[t] = hs_labels[centre, t]
             if arch == ARCH_CBOW:
                 if loss_kind == LOSS_NEG:
-                    rows[0] = centre
-                    labels[0] = _ONE
-                    n_rows = 1
-                    for _ in range(negative):
-                        r = _next(r)
-                        t = table[(r >> _S16) % table_size]
-                        if t != centre:
-                            rows[n_rows] = t
-                            labels[n_rows] = _ZERO
-                            n_rows += 1
+                    n_rows, r = _negative_rows(table, table_size, centre, negative, r, rows, labels)
                 if n_rows == 6 and loss_kind == LOSS_NEG:
                     loss += _example6(W_in, W_out, ctx, n_ctx, rows, lr, cbow_mean, h, G, d_in)
                 else:
@@ -538,16 +552,7 @@ def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, 
                 examples += 1
             elif shared:
                 if loss_kind == LOSS_NEG:
-                    rows[0] = centre
-                    labels[0] = _ONE
-                    n_rows = 1
-                    for _ in range(negative):
-                        r = _next(r)
-                        t = table[(r >> _S16) % table_size]
-                        if t != centre:
-                            rows[n_rows] = t
-                            labels[n_rows] = _ZERO
-                            n_rows += 1
+                    n_rows, r = _negative_rows(table, table_size, centre, negative, r, rows, labels)
                 if n_rows == 6 and loss_kind == LOSS_NEG:
                     loss += _block6(W_in, W_out, ctx, n_ctx, rows, lr, G, d_in)
                 else:
@@ -557,16 +562,8 @@ def train_job(W_in, W_out, ids, starts, s0, s1, keep, subsample, table, points, 
             else:
                 for j in range(n_ctx):
                     if loss_kind == LOSS_NEG:
-                        rows[0] = centre
-                        labels[0] = _ONE
-                        n_rows = 1
-                        for _ in range(negative):
-                            r = _next(r)
-                            t = table[(r >> _S16) % table_size]
-                            if t != centre:
-                                rows[n_rows] = t
-                                labels[n_rows] = _ZERO
-                                n_rows += 1
+                        n_rows, r = _negative_rows(table, table_size, centre, negative, r, rows,
+                                                   labels)
                     if n_rows == 6 and loss_kind == LOSS_NEG:
                         loss += _example6(W_in, W_out, ctx[j:j + 1], 1, rows, lr, cbow_mean,
                                           h, G, d_in)
@@ -638,11 +635,10 @@ def subsample_ids(ids, keep, seed):
 
 @njit(**_OPTS)
 def draw_noise(table, n, seed):
-    """``n`` noise draws the way ``train_job`` draws them (for the tests)."""
+    """``n`` noise draws with ``train_job``'s own ``_draw`` (for the tests)."""
     out = np.empty(n, dtype=np.int32)
     table_size = np.uint64(len(table))
     r = np.uint64(seed)
     for i in range(n):
-        r = _next(r)
-        out[i] = table[(r >> _S16) % table_size]
+        out[i], r = _draw(table, table_size, r)
     return out
