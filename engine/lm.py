@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 import threading
 import time
 from array import array
@@ -578,18 +576,9 @@ class LanguageModelSession:
         arrays["meta/config"] = np.array(json.dumps(asdict(self.config)))
         arrays["vocab/words"] = np.array(self.vocab.words, dtype=str)
         arrays["vocab/counts"] = self.vocab.counts
-        directory = path.parent if str(path.parent) else Path(".")
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                np.savez(f, **arrays)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        from engine.vectors import atomic_write
+
+        atomic_write(path, lambda f: np.savez(f, **arrays))
 
     @classmethod
     def load(cls, path) -> "LanguageModelSession":

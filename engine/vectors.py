@@ -372,7 +372,7 @@ class KeyedVectors:
                 with gzip.GzipFile(filename="", fileobj=f, mode="wb", mtime=0) as gz:
                     plain(gz)
 
-        _atomic_write(path, write)
+        atomic_write(path, write)
 
     @classmethod
     def load(cls, path: os.PathLike | str, binary: bool | None = None) -> "KeyedVectors":
@@ -406,7 +406,7 @@ class KeyedVectors:
 
 
 # ---------------------------------------------------------------------- writing
-def _atomic_write(path: Path, write) -> None:
+def atomic_write(path: Path, write) -> None:
     """Write through ``write(binary_file)`` into a temp file next to ``path``, fsync, then
     os.replace it over ``path``; the temp file is removed on any failure."""
     folder = path.parent if str(path.parent) else Path(".")

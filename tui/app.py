@@ -421,9 +421,11 @@ class WordlabApp(App):
         from tui import screenshots
 
         def save(folder: str) -> None:
+            from engine.errors import WordlabError
+
             try:
                 svg, txt = screenshots.save_screen(self, folder)
-            except OSError as exc:
+            except (OSError, WordlabError) as exc:
                 self.notify(f"could not save the screen: {exc}", severity="error", timeout=6)
                 return
             self.notify(f"saved {os.path.basename(svg)} and {os.path.basename(txt)} in {folder}",

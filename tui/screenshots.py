@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -77,15 +76,7 @@ def save_screen(app: Any, folder: str) -> tuple[str, str]:
 
 
 def _write(path: Path, text: str) -> None:
-    """Atomically: a temporary file beside it, then a rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Atomically (engine.vectors.atomic_write: a temporary file beside it, then a rename)."""
+    from engine.vectors import atomic_write
+
+    atomic_write(path, lambda f: f.write(text.encode("utf-8")))
