@@ -5,6 +5,27 @@ from __future__ import annotations
 from cli.main import main
 
 
+def record_app(monkeypatch) -> list[dict]:
+    """Pretend to be in a terminal and record the keyword arguments the app is built with
+    (the app itself needs a terminal; tests/tui/ open the real one)."""
+    import tui.app
+
+    seen: list[dict] = []
+
+    class FakeApp:
+        return_code = 0
+
+        def __init__(self, **kwargs):
+            seen.append(kwargs)
+
+        def run(self):
+            pass
+
+    monkeypatch.setattr(tui.app, "WordlabApp", FakeApp)
+    monkeypatch.setattr("cli.main._interactive", lambda: True)
+    return seen
+
+
 def call(argv, capsys):
     """Run ``wordlab argv``; (exit code, stdout, stderr). argparse exits via SystemExit."""
     try:

@@ -13,30 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_support import assert_one_line_error, call, make_unreadable
+from tests.cli_support import assert_one_line_error, call, make_unreadable, record_app
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
 def opened(monkeypatch):
-    """Pretend to be in a terminal and record the keyword arguments the app is built with."""
-    import tui.app
+    return record_app(monkeypatch)
 
-    seen: list[dict] = []
 
-    class FakeApp:
-        return_code = 0
-
-        def __init__(self, **kwargs):
-            seen.append(kwargs)
-
-        def run(self):
-            pass
-
-    monkeypatch.setattr(tui.app, "WordlabApp", FakeApp)
-    monkeypatch.setattr("cli.main._interactive", lambda: True)
-    return seen
 
 
 @pytest.fixture

@@ -5,31 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cli_support import assert_one_line_error, call
+from tests.cli_support import assert_one_line_error, call, record_app
 from tui.lesson.steps import STEPS
 
 
 @pytest.fixture
-def opened(monkeypatch):
-    import tui.app
-
-    seen: list[dict] = []
-
-    class FakeApp:
-        return_code = 0
-
-        def __init__(self, **kwargs):
-            seen.append(kwargs)
-
-        def run(self):
-            pass
-
-    monkeypatch.setattr(tui.app, "WordlabApp", FakeApp)
-    monkeypatch.setattr("cli.main._interactive", lambda: True)
+def opened(monkeypatch):                 # tests.cli_support's recorder, in an English locale
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
-    return seen
+    return record_app(monkeypatch)
 
 
 def test_lesson_opens_the_first_step(opened, capsys):
