@@ -21,9 +21,13 @@ Files are word2vec's C formats (readable by ``gensim``'s ``load_word2vec_format`
 * binary: the same header line, then per word ``word`` + a space + ``d`` little-endian float32
   values, optionally followed by ``"\\n"`` (word2vec.c writes it, gensim does not).
 
+Saving follows the name (``x.bin`` binary, ``x.txt``/``x.vec`` text, ``.gz`` compressed, see
+:func:`format_from_name`) unless told otherwise; loading follows the bytes, whatever the name.
 Saving is atomic: the file is written to a temporary file in the same folder, synced, then moved
 over the target with :func:`os.replace`, so an interrupted save never leaves half a file.
-Nothing here unpickles anything.
+Nothing here unpickles anything: gensim's native ``save()`` files (pickles) are refused with
+the line that converts them.  :func:`save_projector` writes the TensorBoard Embedding
+Projector's ``vectors.tsv`` and ``metadata.tsv``.
 """
 
 from __future__ import annotations
@@ -32,14 +36,16 @@ import bisect
 import heapq
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from .errors import FormatError, UnknownWordError, WordlabError
 
-__all__ = ["KeyedVectors", "QueryError"]
+__all__ = ["KeyedVectors", "QueryError", "format_from_name", "describe_format",
+           "save_projector", "ProjectorFiles", "read_counts"]
 
 _COSMUL_EPSILON = 1e-6
 _MAX_HEADER_BYTES = 1024
@@ -108,6 +114,8 @@ class KeyedVectors:
         self._unit: np.ndarray | None = None
         self._sorted: list[str] | None = None
         self._sorted_ids: list[int] | None = None
+        #: what the file it was loaded from held ("word2vec binary, gzip-compressed"), or None
+        self.file_format: str | None = None
 
     # ------------------------------------------------------------------ basics
     def __len__(self) -> int:
@@ -333,10 +341,13 @@ class KeyedVectors:
         return sorted(zip(dists.tolist(), words), reverse=True)[-1][1]
 
     # ------------------------------------------------------------------- I/O
-    def save(self, path: os.PathLike | str, binary: bool = False) -> None:
-        """Write word2vec's C format (text, or binary with ``binary=True``), atomically;
-        gzip-compressed when the name ends in ``.gz``."""
+    def save(self, path: os.PathLike | str, binary: bool | None = None) -> None:
+        """Write word2vec's C format, atomically: binary or text as ``binary`` says, or, when
+        it is None, as the name says (:func:`format_from_name`: ``.bin`` binary, ``.txt``,
+        ``.vec`` and anything else text); gzip-compressed when the name ends in ``.gz``."""
         path = Path(path)
+        if binary is None:
+            binary = format_from_name(path)[0]
         for w in self.words:
             if any(ch in _ASCII_SPACE for ch in w):
                 raise FormatError(f"cannot save {path}: the word {w!r} contains whitespace, "
@@ -363,7 +374,7 @@ class KeyedVectors:
                         lines.clear()
                 f.write("".join(lines).encode("utf-8"))
 
-        if path.suffix == ".gz":  # as gensim: a .gz name means gzip-compressed
+        if format_from_name(path)[1]:  # as gensim: a .gz name means gzip-compressed
             import gzip
 
             plain = write
@@ -396,7 +407,7 @@ class KeyedVectors:
                     f.seek(0)
                     try:
                         with gzip.GzipFile(fileobj=f, mode="rb") as gz:
-                            return _read(cls, gz, name, None, binary)
+                            return _read(cls, gz, name, None, binary, gzipped=True)
                     except (gzip.BadGzipFile, EOFError, zlib.error) as e:
                         raise FormatError(f"{name}: damaged gzip data ({e})") from None
                 f.seek(0)
@@ -406,6 +417,25 @@ class KeyedVectors:
 
 
 # ---------------------------------------------------------------------- writing
+def format_from_name(path: os.PathLike | str) -> tuple[bool, bool]:
+    """``(binary, gzipped)``: the format a file's name asks for when saving.
+
+    ``.bin`` is word2vec's binary format; ``.txt``, ``.vec`` and any other name its text
+    format (gensim's default); a final ``.gz`` compresses with gzip, the suffix before it
+    choosing binary or text (``x.bin.gz``: binary, ``x.vec.gz`` and ``x.gz``: text).  Loading
+    never asks the name: :meth:`KeyedVectors.load` reads the format from the bytes."""
+    suffixes = [s.lower() for s in Path(path).suffixes]
+    gzipped = bool(suffixes) and suffixes[-1] == ".gz"
+    if gzipped:
+        suffixes = suffixes[:-1]
+    return bool(suffixes) and suffixes[-1] == ".bin", gzipped
+
+
+def describe_format(binary: bool, gzipped: bool = False) -> str:
+    """``"word2vec binary"``, ``"word2vec text, gzip-compressed"``, ... for messages."""
+    return f"word2vec {'binary' if binary else 'text'}" + (", gzip-compressed" if gzipped else "")
+
+
 def atomic_write(path: Path, write) -> None:
     """Write through ``write(binary_file)`` into a temp file next to ``path``, fsync, then
     os.replace it over ``path``; the temp file is removed on any failure."""
@@ -442,11 +472,113 @@ def atomic_write(path: Path, write) -> None:
         pass
 
 
+# ------------------------------------------------------- the Embedding Projector
+@dataclass(frozen=True)
+class ProjectorFiles:
+    """What :func:`save_projector` wrote: ``words`` rows of ``dim`` numbers in ``vectors``,
+    and their labels in ``metadata`` (with a ``count`` column when ``counts`` is True)."""
+
+    folder: Path
+    vectors: Path
+    metadata: Path
+    words: int
+    dim: int
+    counts: bool
+
+
+def save_projector(kv: KeyedVectors, folder: os.PathLike | str, limit: int | None = None,
+                   counts: Mapping[str, int] | None = None) -> ProjectorFiles:
+    """Write ``vectors.tsv`` and ``metadata.tsv`` into ``folder`` (created if missing) for
+    the TensorBoard Embedding Projector (projector.tensorflow.org: "Load").
+
+    ``vectors.tsv``: one word's vector per line, tab-separated, no header.  ``metadata.tsv``:
+    the words in the same order; with counts (``counts`` given, else the vectors' own), a
+    ``word<TAB>count`` header row and two columns, else the words alone and no header (the
+    Projector reads a one-column file without a header).  ``limit``: only the ``limit`` most
+    frequent words: by count when counts are known, else the file's order (word2vec tools
+    write the most frequent words first).  Both files are written atomically."""
+    if limit is not None and limit < 1:
+        raise WordlabError(f"the word limit must be at least 1 (got {limit})")
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise WordlabError(f"cannot export into {folder}: it is a file, not a folder")
+    if counts is not None:
+        missing = [w for w in kv.words if w not in counts]
+        if missing:
+            raise FormatError(f"the counts have no entry for {len(missing):,} of the words, "
+                              f"e.g. {missing[0]!r}")
+        freq = np.array([int(counts[w]) for w in kv.words], dtype=np.int64)
+    else:
+        freq = kv.counts
+    order = np.arange(len(kv))
+    if freq is not None:
+        order = np.argsort(-freq, kind="stable")   # ties keep the file's order
+    if limit is not None:
+        order = order[:limit]
+    words = [kv.words[i] for i in order]
+    for w in words:
+        if "\t" in w or "\n" in w or "\r" in w:
+            raise FormatError(f"cannot export the word {w!r}: a tab or line break in a word "
+                              "would break the Projector's tab-separated rows")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise WordlabError(f"cannot create the folder {folder}: {e.strerror or e}") from None
+    matrix = kv.vectors[order]
+    row_format = "\t".join(["%.9g"] * kv.dim) + "\n"
+
+    def write_vectors(f) -> None:
+        for lo in range(0, len(matrix), 1000):
+            f.write("".join(row_format % tuple(row)
+                            for row in matrix[lo:lo + 1000].tolist()).encode("utf-8"))
+
+    def write_metadata(f) -> None:
+        if freq is None:
+            lines = [w + "\n" for w in words]
+        else:
+            lines = ["word\tcount\n"] + [f"{w}\t{int(freq[i])}\n" for w, i in zip(words, order)]
+        f.write("".join(lines).encode("utf-8"))
+
+    vectors_path, metadata_path = folder / "vectors.tsv", folder / "metadata.tsv"
+    atomic_write(vectors_path, write_vectors)
+    atomic_write(metadata_path, write_metadata)
+    return ProjectorFiles(folder, vectors_path, metadata_path, len(words), kv.dim,
+                          freq is not None)
+
+
+def read_counts(path: os.PathLike | str) -> dict[str, int]:
+    """A vocabulary file of ``word count`` lines (word2vec.c's ``-save-vocab``, gensim's
+    ``fvocab``): word -> count; a word listed twice keeps its first count."""
+    name = _display(path)
+    counts: dict[str, int] = {}
+    try:
+        with open(path, "rb") as f:
+            for line_no, raw in enumerate(f, 1):
+                try:
+                    text = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise FormatError(f"{name}: line {line_no} is not UTF-8 text") from None
+                if not text.strip():
+                    continue
+                parts = text.split()
+                if len(parts) != 2 or not parts[1].isdigit():
+                    raise FormatError(f"{name}: line {line_no} should be a word and its count "
+                                      f"(got {text.strip()[:40]!r})")
+                counts.setdefault(parts[0], int(parts[1]))
+    except OSError as e:
+        raise FormatError(f"cannot read the vocabulary file {name}: {e.strerror or e}") from None
+    if not counts:
+        raise FormatError(f"{name} is empty: a vocabulary file has 'word count' lines")
+    return counts
+
+
 # ---------------------------------------------------------------------- reading
-def _read(cls, f, name: str, size: int | None, binary: bool | None) -> KeyedVectors:
+def _read(cls, f, name: str, size: int | None, binary: bool | None,
+          gzipped: bool = False) -> KeyedVectors:
     head = f.readline(_MAX_HEADER_BYTES)
     if not head:
         raise FormatError(f"{name} is empty, not a word2vec vectors file")
+    _refuse_native(name, head, gzipped)
     try:
         fields = head.decode("ascii").split()
         if len(fields) != 2:
@@ -480,21 +612,51 @@ def _read(cls, f, name: str, size: int | None, binary: bool | None) -> KeyedVect
         words, matrix = (_read_binary if as_binary else _read_text)(f, name, n_words, dim, rows)
         return words, matrix
 
+    def read(as_binary: bool) -> KeyedVectors:
+        kv = cls(*parse(as_binary), copy=False)
+        kv.file_format = describe_format(as_binary, gzipped)
+        return kv
+
     if binary is not None:
-        return cls(*parse(binary), copy=False)
+        return read(binary)
     # Sniff, then try the likelier format first and the other if it fails.  When both fail,
-    # a file that reads as text gets the text reader's (precise) error.
+    # a file that reads as text gets the text reader's (precise) error, and the message says
+    # what the bytes looked like: the name's suffix decided nothing.
     parses, texty = _sniff_text(f, dim, min(n_words, 3))
     binary_first = not parses
+    found = (f"found: {'gzip-compressed data holding ' if gzipped else ''}a word2vec header "
+             f"({n_words} words x {dim} dims) followed by "
+             f"{'text lines' if texty else 'binary records'}")
     try:
-        return cls(*parse(binary_first), copy=False)
+        return read(binary_first)
     except FormatError as err:
         if binary_first and not texty:
-            raise
+            raise FormatError(f"{err} ({found})") from None
         try:
-            return cls(*parse(not binary_first), copy=False)
+            return read(not binary_first)
         except FormatError as err2:
-            raise (err2 if binary_first else err) from None
+            raise FormatError(f"{err2 if binary_first else err} ({found})") from None
+
+
+#: the first bytes of a pickle of protocol 2 to 5 (what gensim's ``save()`` writes)
+_PICKLE_PROTOCOLS = tuple(bytes([0x80, p]) for p in range(2, 6))
+
+
+def _refuse_native(name: str, head: bytes, gzipped: bool) -> None:
+    """A gensim native save (``KeyedVectors.save()``, ``Word2Vec.save()``: a pickle, maybe
+    beside ``.npy`` files) or one of its ``.npy`` arrays: refuse it, without unpickling (a
+    pickle can run any code when loaded), and say how gensim converts it."""
+    convert = ("convert it with gensim where you trust the file: "
+               "KeyedVectors.load(path).save_word2vec_format('vectors.bin', binary=True) "
+               "(a whole model: model.wv.save_word2vec_format(...))")
+    if head.startswith(_PICKLE_PROTOCOLS):
+        raise FormatError(f"{name} is a Python pickle ({'gzip-compressed, ' if gzipped else ''}"
+                          "gensim's native save() format?), which wordlab does not load: "
+                          f"unpickling can run any code; {convert}")
+    if head.startswith(b"\x93NUMPY"):
+        raise FormatError(f"{name} is a NumPy array (.npy) without the words (gensim's native "
+                          "save() keeps them in the pickle beside it, which wordlab does not "
+                          f"load); {convert}")
 
 
 def _sniff_text(f, dim: int, records: int) -> tuple[bool, bool]:
