@@ -610,17 +610,24 @@ class TrainingSession:
         starts (``ids[starts[s]:starts[s + 1]]`` is sentence s; longer than MAX_SENTENCE
         words: cut, as gensim does)."""
         if self._encoded is None:
-            pieces: list[np.ndarray] = []
+            # the vocabulary's counts say how many ids there will be: fill one array in place
+            # (collecting pieces and concatenating them held the corpus twice at the peak)
+            ids = np.empty(int(self.vocab.counts.sum()), dtype=np.int32)
+            bounds = [0]
+            n = 0
             encode = self.vocab.encode
             for sentence in self.sentences:
                 if isinstance(sentence, str):
                     raise CorpusError("sentences must be lists of tokens, not strings")
-                ids = encode(sentence)
-                pieces.extend(ids[a:a + MAX_SENTENCE] for a in range(0, len(ids), MAX_SENTENCE))
-            lengths = np.fromiter((len(p) for p in pieces), dtype=np.int64, count=len(pieces))
-            starts = np.zeros(len(pieces) + 1, dtype=np.int64)
-            np.cumsum(lengths, out=starts[1:])
-            ids = np.concatenate(pieces).astype(np.int32) if pieces else np.zeros(0, np.int32)
+                piece = encode(sentence)
+                if n + len(piece) > len(ids):        # the corpus grew since it was counted
+                    ids = np.concatenate([ids[:n], np.empty(max(len(ids), len(piece)), np.int32)])
+                ids[n:n + len(piece)] = piece
+                for a in range(0, len(piece), MAX_SENTENCE):
+                    bounds.append(n + min(a + MAX_SENTENCE, len(piece)))
+                n += len(piece)
+            ids = ids[:n].copy() if n < len(ids) else ids
+            starts = np.asarray(bounds, dtype=np.int64)
             self._encoded = (ids, starts)
         return self._encoded
 
