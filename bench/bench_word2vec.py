@@ -3,6 +3,8 @@
     .venv/bin/python bench/bench_word2vec.py                      # the table of docs/BENCHMARKS.md
     .venv/bin/python bench/bench_word2vec.py --combos sg/neg cbow/neg --epochs 5 --reps 3
     .venv/bin/python bench/bench_word2vec.py --quick              # tiny: a smoke run (seconds)
+    .venv/bin/python bench/bench_word2vec.py --combos cbow/hs --epochs 5 --reps 12 --no-process
+                                                    # quality over 12 seeds, +- standard error
     .venv/bin/python bench/bench_word2vec.py --corpus my.txt --combos sg/hs --no-process
 
 Corpus: ``../shared/corpora/wiki-bench.txt`` (skipped with a message when absent), one
@@ -143,6 +145,15 @@ def process_times(arch, loss, epochs, args) -> tuple[float, float]:
     return statistics.median(wl), statistics.median(gs)
 
 
+def mean_se(values: list[float], fmt: str) -> str:
+    """The mean, and with several repetitions its standard error: seeds move WS-353 by
+    +- 0.03 on this corpus, so a difference means something only beside its error."""
+    m = statistics.mean(values)
+    if len(values) < 2:
+        return fmt.format(m)
+    return f"{fmt.format(m)} +- {fmt.format(statistics.stdev(values) / len(values) ** 0.5)}"
+
+
 def versions() -> str:
     import numpy
 
@@ -229,9 +240,8 @@ def main(argv=None) -> int:
                     continue
                 rate = statistics.median(r["rate"] for r in rs)
                 scores = [evaluate(r["words"], r["vectors"], ws_path, an_path) for r in rs]
-                ws = statistics.mean(x[0] for x in scores)
-                an = statistics.mean(x[1] for x in scores)
-                cells[name] = (f"{rate:,.0f}", f"{ws:.3f}", f"{an:.2%}", rate)
+                cells[name] = (f"{rate:,.0f}", mean_se([x[0] for x in scores], "{:.3f}"),
+                               mean_se([x[1] for x in scores], "{:.2%}"), rate)
             a, b = cells["wordlab"], cells["gensim"]
             ratio = f"{a[3] / b[3]:.2f}" if a[3] and b[3] else "-"
             pw = pg = pr = "-"
@@ -240,7 +250,8 @@ def main(argv=None) -> int:
                 pw, pg, pr = f"{tw:.1f}", f"{tg:.1f}", f"{tg / tw:.2f}"
             print(f"| {combo} | {epochs} | {a[0]} | {b[0]} | {ratio} | {a[1]} | {b[1]} | {a[2]} | "
                   f"{b[2]} | {pw} | {pg} | {pr} |", flush=True)
-    print("# ratio: wordlab words/s / gensim words/s; process ratio: gensim seconds / wordlab seconds")
+    print("# ratio: wordlab words/s / gensim words/s; process ratio: gensim seconds / wordlab seconds;"
+          " quality: mean over reps (seed + rep) +- standard error")
     return 0
 
 
