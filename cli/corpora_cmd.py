@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from cli import output
+from corpora.tokenize import TOKENIZERS
 
 
 def add_corpus_options(p: argparse.ArgumentParser) -> None:
@@ -22,12 +23,16 @@ def add_corpus_options(p: argparse.ArgumentParser) -> None:
                    help="keep the original case (default: lower-case everything)")
     g.add_argument("--keep-punct", dest="strip_punct", action="store_false",
                    help="keep punctuation as tokens (default: strip it)")
+    g.add_argument("--tokenizer", choices=TOKENIZERS, default=None,
+                   help="words: split at spaces and punctuation (default); morphemes: Korean "
+                        "morphemes by kiwipiepy, so that 고양이를/고양이가 are one word 고양이 "
+                        "(needs the extra: pip install 'wordlab[ko]')")
 
 
 def corpus_options(args: argparse.Namespace, seed: int | None = None) -> dict:
     """``open_corpus`` keyword arguments; None means not given (the registry's default)."""
     options = {"size": args.size, "chunk": args.chunk, "encoding": args.encoding,
-               "seed": seed}
+               "seed": seed, "tokenizer": getattr(args, "tokenizer", None)}
     if not args.lowercase:
         options["lowercase"] = False
     if not args.strip_punct:

@@ -39,9 +39,11 @@ class Corpus:
     replaced_bytes : int        after an iteration: bytes replaced by the non-UTF-8 fallback
     notes : list[str]           after an iteration: one line per thing the user should know
     tokens_seen : int           tokens yielded by the last complete iteration
+    tokenizer : str             how its text was split: "words" or "morphemes" (corpora.tokenize)
     """
 
     name: str = ""
+    tokenizer: str = "words"
     description: str = ""
     analogies: Path | None = None
 
@@ -99,6 +101,7 @@ class FileCorpus(Corpus):
         *,
         lowercase: bool = True,
         strip_punct: bool = True,
+        tokenizer_kind: str = "words",
         chunk: int | None = None,
         encoding: str | None = None,
         analogies: Path | None = None,
@@ -111,7 +114,8 @@ class FileCorpus(Corpus):
         self.description = description or f"text from {name}"
         self.analogies = analogies
         self.chunk = chunk
-        self._tokenize = tokenizer(lowercase, strip_punct)
+        self.tokenizer = tokenizer_kind
+        self._tokenize = tokenizer(lowercase, strip_punct, tokenizer_kind)
         # Refuse binaries and empty files now, not in the middle of training.
         self._codecs = {p: sniff(p, encoding) for p in self.paths}
         self._bytes = sum(os.path.getsize(p) for p in self.paths)

@@ -3,6 +3,8 @@
 ``open_corpus(name_or_path, **options)`` options (all optional):
 
 * ``lowercase`` (bool, default True), ``strip_punct`` (bool, default True): tokenizer options;
+* ``tokenizer`` (``"words"``, the default, or ``"morphemes"``: Korean morphemes by kiwipiepy,
+  the extra ``wordlab[ko]``; for text corpora, not the generated toy-world);
 * ``chunk`` (int): ignore line breaks and cut every ``chunk`` tokens (text8 defaults to 1000);
 * ``encoding`` (str): force a codec instead of UTF-8 with the Windows-1252 fallback;
 * ``seed`` (int), ``size`` (int, sentences): toy-world's generator; ``seed`` is accepted and
@@ -25,6 +27,7 @@ from engine.errors import CorpusError
 
 from .corpus import Corpus, FileCorpus, human_bytes
 from .text8 import TEXT8_SIZE, text8_path
+from .tokenize import check_tokenizer
 from .toyworld import DEFAULT_SEED, DEFAULT_SIZE, ToyWorld
 
 __all__ = ["CorpusInfo", "list_corpora", "open_corpus", "training_hints", "BUILTINS", "DATA_DIR",
@@ -71,7 +74,7 @@ def training_hints(name_or_path: str | os.PathLike | None) -> dict:
     return dict(TRAINING_HINTS.get(os.fspath(name_or_path), {}))
 
 
-_TEXT_OPTIONS = {"lowercase", "strip_punct", "chunk", "encoding", "seed"}
+_TEXT_OPTIONS = {"lowercase", "strip_punct", "chunk", "encoding", "seed", "tokenizer"}
 _TOY_OPTIONS = {"lowercase", "strip_punct", "seed", "size"}
 
 
@@ -115,6 +118,8 @@ def _check_options(where: str, options: dict, allowed: set[str]) -> dict:
         raise CorpusError(f"chunk must be a positive number of tokens (got {chunk!r})")
     if "size" not in allowed:
         given.pop("seed", None)  # the run's seed means nothing to a fixed text
+    if "tokenizer" in given:
+        given["tokenizer_kind"] = check_tokenizer(given.pop("tokenizer"))
     return given
 
 
@@ -135,6 +140,11 @@ def open_corpus(name_or_path: str | os.PathLike, **options) -> Corpus:
         return FileCorpus([DATA_DIR / f"{key}.txt"], key,
                           _LECTURE if key == "lecture" else _LECTURE_KO, **opts)
     if key == "toy-world":
+        if options.get("tokenizer") not in (None, "words"):
+            check_tokenizer(options["tokenizer"])
+            raise CorpusError("toy-world is generated English word by word: the morphemes "
+                              "tokenizer is for Korean text files (e.g. lecture-ko)")
+        options = {k: v for k, v in options.items() if k != "tokenizer"}
         opts = _check_options(key, options, _TOY_OPTIONS)
         return ToyWorld(seed=opts.pop("seed", DEFAULT_SEED), size=opts.pop("size", DEFAULT_SIZE), **opts)
     if key == "text8":
