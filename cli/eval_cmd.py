@@ -5,6 +5,11 @@
 ``--json`` prints ``{"vectors", "analogy_accuracy", "pairs_spearman", "analogies",
 "pairs"}``; a section that did not run is ``null``, and so is a number that is undefined
 (an accuracy over zero questions, a correlation over fewer than two pairs).
+
+Several VECTORS files are compared side by side (e.g. Word2Vec, GloVe and FastText trained on
+one corpus): one table, a row per analogy section, all analogies and the pairs' Spearman, a
+column per file, each row's best in bold and the spread (best - worst) beside it;
+``--json`` prints ``engine.evaluate.Comparison.to_dict()`` with the files as ``models``.
 """
 
 from __future__ import annotations
@@ -29,9 +34,11 @@ def add_parser(sub) -> None:
                     "--analogies nor --pairs, runs 'google' and 'wordsim353'.",
         epilog="Examples:\n"
                "  wordlab eval toy.vec --analogies toy-world\n"
-               "  wordlab eval wiki.vec --json",
+               "  wordlab eval wiki.vec --json\n"
+               "  wordlab eval w2v.vec glove.vec fasttext.vec --analogies toy-world   # side by side",
         formatter_class=EngineDefaultsFormatter)
-    p.add_argument("vectors", metavar="VECTORS", help="vectors in word2vec format")
+    p.add_argument("vectors", metavar="VECTORS", nargs="+",
+                   help="vectors in word2vec format; several files: compared side by side")
     p.add_argument("--analogies", metavar="FILE|NAME",
                    help="analogy questions in the Google format, or a shipped set: "
                         + ", ".join(SHIPPED_SETS))
@@ -67,6 +74,9 @@ def run(args: argparse.Namespace) -> int:
     # Resolve every source before the (possibly slow) load, so a typo fails at once.
     analogy_path = resolve(analogies) if analogies is not None else None
     pairs_path = resolve(pairs) if pairs is not None else None
+    if len(args.vectors) > 1:
+        return _compare(args, analogy_path, pairs_path)
+    args.vectors = args.vectors[0]
     kv = KeyedVectors.load(args.vectors)
 
     report: dict = {"vectors": str(args.vectors), "analogy_accuracy": None,
@@ -155,3 +165,53 @@ def _print_report(report: dict) -> None:
     if p is not None:
         totals.append(f"pairs Spearman: {output.fmt_score(report['pairs_spearman'])}")
     console.print("   ".join(totals), style="bold")
+
+
+def _model_names(paths: list[str]) -> list[str]:
+    """Column names: the files' names, or their paths where two names are the same."""
+    names = [Path(p).name for p in paths]
+    return names if len(set(names)) == len(names) else [str(p) for p in paths]
+
+
+def _compare(args: argparse.Namespace, analogy_path, pairs_path) -> int:
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    from engine.evaluate import compare
+    from engine.vectors import KeyedVectors
+
+    models = [(name, KeyedVectors.load(path))
+              for name, path in zip(_model_names(args.vectors), args.vectors)]
+    result = compare(models, analogy_path, pairs_path, restrict_vocab=args.restrict_vocab)
+    if args.json:
+        report = result.to_dict()
+        report["files"] = [str(p) for p in args.vectors]
+        for row in report["rows"]:
+            row["values"] = [output.number(v) for v in row["values"]]
+            row["spread"] = output.number(row["spread"])
+        output.print_json(report)
+        return 0
+    console = output.stdout_console()
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column("")
+    for name in result.names:
+        table.add_column(escape(name), justify="right")
+    table.add_column("spread", justify="right")
+    for row in result.rows:
+        if row.kind != "section":
+            table.add_section()
+        cells = []
+        for i, (v, n) in enumerate(zip(row.values, row.answered)):
+            text = "n/a" if v is None else (f"{v:.3f}" if row.kind == "pairs" else _pct(v))
+            text += f" ({output.fmt_count(n)})"
+            cells.append(f"[bold green]{text}[/]" if i == row.best else text)
+        spread = row.spread
+        spread_text = ("" if spread is None else
+                       f"{spread:.3f}" if row.kind == "pairs" else f"{100 * spread:.1f} pt")
+        table.add_row(escape(row.name), *cells, spread_text,
+                      style="bold" if row.kind != "section" else None)
+    console.print(table)
+    console.print("each cell: the score (questions or pairs answered); a model answers only "
+                  "the questions whose words it knows; best of each row in bold")
+    return 0

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .vectors import KeyedVectors
 
 __all__ = [
-    "SectionScore", "AnalogyResult", "PairsResult",
+    "SectionScore", "AnalogyResult", "PairsResult", "Comparison", "ComparisonRow", "compare",
     "evaluate_analogies", "evaluate_pairs", "spearman", "pearson", "rankdata",
 ]
 
@@ -328,3 +328,86 @@ def evaluate_pairs(kv: "KeyedVectors", source, restrict_vocab: int | None = 3000
     return PairsResult(spearman(gold, model), pearson(gold, model),
                        skipped / (len(gold) + skipped), len(gold), skipped, invalid,
                        restrict_vocab)
+
+
+# -------------------------------------------------------------------- side by side
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One line of a side-by-side table: an analogy section, all analogies, or the pairs'
+    Spearman, with each model's value (None: nothing answered, or undefined) and how many
+    questions / pairs it answered (models with other vocabularies answer other subsets)."""
+    name: str
+    kind: str                                  # "section" | "analogies" | "pairs"
+    values: tuple[float | None, ...]
+    answered: tuple[int, ...]
+
+    @property
+    def best(self) -> int | None:
+        """The index of the best model on this row; None when fewer than two models have a
+        value or they are all equal."""
+        known = [(v, i) for i, v in enumerate(self.values) if v is not None]
+        if len(known) < 2 or len({v for v, _ in known}) == 1:
+            return None
+        return max(known)[1]
+
+    @property
+    def spread(self) -> float | None:
+        """Best minus worst value over the models that have one."""
+        known = [v for v in self.values if v is not None]
+        return max(known) - min(known) if len(known) >= 2 else None
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "kind": self.kind, "values": list(self.values),
+                "answered": list(self.answered), "best": self.best, "spread": self.spread}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Several models scored on the same questions: ``rows`` in the file's section order,
+    then all analogies, then the word pairs."""
+    names: tuple[str, ...]
+    rows: tuple[ComparisonRow, ...]
+    analogies: tuple[AnalogyResult | None, ...]
+    pairs: tuple[PairsResult | None, ...]
+
+    def to_dict(self) -> dict:
+        return {"models": list(self.names), "rows": [r.to_dict() for r in self.rows]}
+
+
+def compare(models, analogies=None, pairs=None, restrict_vocab: int | None = 30000) -> Comparison:
+    """Score ``models`` (``(name, KeyedVectors)`` pairs) on the same analogy file and word
+    pairs, each exactly as ``evaluate_analogies`` / ``evaluate_pairs`` score one model, and
+    line the results up per section (Evaluate's comparison of Word2Vec, GloVe and FastText
+    trained on one corpus)."""
+    models = list(models)
+    if not models:
+        raise ConfigError("nothing to compare: give at least one model")
+    if analogies is None and pairs is None:
+        raise ConfigError("nothing to compare on: give analogy questions, word pairs or both")
+    names = tuple(name for name, _ in models)
+    # a source that is an iterator of lines can be read once: keep its lines for every model
+    if analogies is not None and not isinstance(analogies, (str, os.PathLike)):
+        analogies = list(analogies)
+    if pairs is not None and not isinstance(pairs, (str, os.PathLike)):
+        pairs = list(pairs)
+    a_res = tuple(evaluate_analogies(kv, analogies, restrict_vocab) if analogies is not None
+                  else None for _, kv in models)
+    p_res = tuple(evaluate_pairs(kv, pairs) if pairs is not None else None for _, kv in models)
+    rows: list[ComparisonRow] = []
+    if analogies is not None:
+        order: list[str] = []
+        for res in a_res:
+            order.extend(s.name for s in res.sections if s.name not in order)
+        for section in order:
+            scores = [next((s for s in res.sections if s.name == section), None) for res in a_res]
+            rows.append(ComparisonRow(
+                section, "section",
+                tuple(s.accuracy if s is not None and s.total else None for s in scores),
+                tuple(s.total if s is not None else 0 for s in scores)))
+        rows.append(ComparisonRow("all analogies", "analogies",
+                                  tuple(r.accuracy if r.total else None for r in a_res),
+                                  tuple(r.total for r in a_res)))
+    if pairs is not None:
+        rows.append(ComparisonRow("word pairs (Spearman)", "pairs",
+                                  tuple(r.spearman for r in p_res), tuple(r.used for r in p_res)))
+    return Comparison(names, tuple(rows), a_res, p_res)
