@@ -252,15 +252,46 @@ class CellTrace:
     prediction: float      # w_i . w~_j + b_i + b~_j
     error: float           # prediction - log X_ij
     loss: float            # f (prediction - log X_ij)^2 / 2
+    # the prediction's parts, from the weights before the update
+    dot: float = 0.0       # w_i . w~_j
+    b_i: float = 0.0
+    b_tilde_j: float = 0.0
+    # AdaGrad: g = eta f(X_ij) error; each weight moves by g x (its partner) / sqrt(its
+    # running sum of squared gradients), then the gradient's square joins that sum
+    g: float = 0.0
+    w_i: np.ndarray | None = None           # before
+    w_tilde_j: np.ndarray | None = None
+    delta_w_i: np.ndarray | None = None     # after - before
+    delta_w_tilde_j: np.ndarray | None = None
+    delta_b_i: float = 0.0
+    delta_b_tilde_j: float = 0.0
+    gradsq_w_i: np.ndarray | None = None    # the sums the step was divided by (before)
+    gradsq_w_tilde_j: np.ndarray | None = None
+    gradsq_b_i: float = 1.0
+    gradsq_b_tilde_j: float = 1.0
+
+    @property
+    def loss_after(self) -> float | None:
+        """f (prediction - log X_ij)^2 / 2 with the updated weights (the cell's own progress)."""
+        if self.w_i is None:
+            return None
+        w = self.w_i.astype(np.float64) + self.delta_w_i
+        wt = self.w_tilde_j.astype(np.float64) + self.delta_w_tilde_j
+        pred = float(w @ wt) + self.b_i + self.delta_b_i + self.b_tilde_j + self.delta_b_tilde_j
+        return 0.5 * self.f * (pred - self.log_x) ** 2
 
 
 def reference_update(model: Glove, i: int, j: int, x: float, eta: float) -> CellTrace:
     """One cell with AdaGrad, in numpy with the paper's names (glove.c's arithmetic)."""
     c = model.config
     w_i, w_j = model.w[i], model.w_tilde[j]
+    before = (w_i.copy(), w_j.copy(), float(model.b[i]), float(model.b_tilde[j]),
+              model.gradsq_w[i].copy(), model.gradsq_w_tilde[j].copy(),
+              float(model.gradsq_b[i]), float(model.gradsq_b_tilde[j]))
     log_x = math.log(x)
     f = float(weight(x, c.x_max, c.alpha))
-    prediction = float(np.dot(w_i.astype(np.float64), w_j)) + float(model.b[i]) + float(model.b_tilde[j])
+    dot = float(np.dot(w_i.astype(np.float64), w_j))
+    prediction = dot + float(model.b[i]) + float(model.b_tilde[j])
     error = prediction - log_x
     loss = 0.5 * f * error * error
     g = np.float32(f * error * eta)                 # eta dJ/d(prediction) / 2
@@ -275,7 +306,13 @@ def reference_update(model: Glove, i: int, j: int, x: float, eta: float) -> Cell
     model.gradsq_b[i] += g * g
     model.gradsq_b_tilde[j] += g * g
     vocab = model.vocab
-    return CellTrace(i, j, vocab.words[i], vocab.words[j], float(x), log_x, f, prediction, error, loss)
+    w0, wt0, b0, bt0, gw, gwt, gb, gbt = before
+    return CellTrace(i, j, vocab.words[i], vocab.words[j], float(x), log_x, f, prediction, error,
+                     loss, dot=dot, b_i=b0, b_tilde_j=bt0, g=float(g), w_i=w0, w_tilde_j=wt0,
+                     delta_w_i=model.w[i].astype(np.float64) - w0,
+                     delta_w_tilde_j=model.w_tilde[j].astype(np.float64) - wt0,
+                     delta_b_i=float(model.b[i]) - b0, delta_b_tilde_j=float(model.b_tilde[j]) - bt0,
+                     gradsq_w_i=gw, gradsq_w_tilde_j=gwt, gradsq_b_i=gb, gradsq_b_tilde_j=gbt)
 
 
 # -- training -------------------------------------------------------------------------------------

@@ -134,3 +134,24 @@ def test_glove_learns_toy_worlds_relations():
     s = GloveSession(GloveConfig(dim=50, window=5, epochs=25, min_count=5), list(ToyWorld(seed=1, size=80_000)))
     s.run()
     assert evaluate_analogies(s.model.vectors(), eval_set_path("toy-world")).accuracy > 0.55
+
+
+def test_a_step_shows_every_number_of_the_adagrad_update():
+    """Step mode's numbers: the prediction's parts, g, each weight's move divided by the root
+    of its own running sum, and the cell's loss falling with the new weights."""
+    s = GloveSession(cfg(eta=0.05), TINY)
+    m = s.model
+    for _ in range(3):                      # not only the first step, where every sum is 1
+        tr = s.step()
+    assert tr.prediction == pytest.approx(tr.dot + tr.b_i + tr.b_tilde_j, abs=1e-6)
+    assert tr.dot == pytest.approx(float(tr.w_i.astype(np.float64) @ tr.w_tilde_j), abs=1e-6)
+    assert tr.g == pytest.approx(0.05 * tr.f * tr.error, rel=1e-5)
+    np.testing.assert_allclose(tr.delta_w_i, -tr.g * tr.w_tilde_j / np.sqrt(tr.gradsq_w_i),
+                               rtol=1e-4, atol=1e-9)
+    np.testing.assert_allclose(tr.delta_w_tilde_j, -tr.g * tr.w_i / np.sqrt(tr.gradsq_w_tilde_j),
+                               rtol=1e-4, atol=1e-9)
+    assert tr.delta_b_i == pytest.approx(-tr.g / math.sqrt(tr.gradsq_b_i), rel=1e-4)
+    assert tr.delta_b_tilde_j == pytest.approx(-tr.g / math.sqrt(tr.gradsq_b_tilde_j), rel=1e-4)
+    np.testing.assert_allclose(m.w[tr.i], tr.w_i + tr.delta_w_i, rtol=1e-6, atol=1e-9)
+    assert float(m.gradsq_b[tr.i]) == pytest.approx(tr.gradsq_b_i + tr.g ** 2, rel=1e-5)
+    assert tr.loss_after < tr.loss
