@@ -23,6 +23,8 @@ from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from tui.commands import PaneCommands
+from tui.i18n import has, language, set_language, t
+from tui.localize import binding, localize_bindings, relocalize
 from tui.state import AppState, Provenance
 from tui.help import HelpScreen
 from tui.widgets.dialogs import ConfirmScreen, PathScreen
@@ -30,7 +32,8 @@ from tui.widgets.footer import QuietFooter
 
 HERE = Path(__file__).parent
 
-#: (id, title) of the panes in tab order; number key i+1 shows pane i.
+#: (id, title) of the panes in tab order; number key i+1 shows pane i.  The title shown is
+#: the message ``pane.<id>`` (``pane_title``), in the app's language.
 PANES: list[tuple[str, str]] = [
     ("corpus", "Corpus"),
     ("onehot", "One-hot"),
@@ -81,9 +84,13 @@ class PaneTabs(TabbedContent):
         # a focus event of a pane no longer shown: the user has switched since
 
 
-def _tab_binding(i: int, pane_id: str, title: str) -> Binding:
-    return Binding(str(i), f"show_tab('{pane_id}')", title, show=False,
-                   id=f"tab-{pane_id}", tooltip=f"Show the {title} pane")
+def pane_title(pane_id: str) -> str:
+    """A pane's name in the app's language ("Corpus", "말뭉치")."""
+    return t(f"pane.{pane_id}")
+
+
+def _tab_binding(i: int, pane_id: str) -> Binding:
+    return binding(str(i), f"show_tab('{pane_id}')", show=False, id=f"tab-{pane_id}")
 
 
 class WordlabApp(App):
@@ -98,21 +105,20 @@ class WordlabApp(App):
     CSS_PATH = _css_paths()
     COMMANDS = App.COMMANDS | {PaneCommands}
 
+    # descriptions and tooltips: the messages bind.<id> / bind.<id>.tip (tui/lang/*.py), in the
+    # app's language; __init__ and a language switch (F2) localize the instance's copy
     BINDINGS = [
-        *[_tab_binding(i + 1, pid, title) for i, (pid, title) in enumerate(PANES)],
-        Binding("question_mark", "help", "Help", key_display="?", id="help",
-                tooltip="Explain the current pane and list its keys"),
-        Binding("f1", "help", "Help", show=False, id="help-f1",
-                tooltip="Explain the current pane and list its keys"),
-        Binding("q", "quit", "Quit", id="quit", tooltip="Quit wordlab (asks first while training runs)"),
+        *[_tab_binding(i + 1, pid) for i, (pid, _) in enumerate(PANES)],
+        binding("question_mark", "help", key_display="?", id="help"),
+        binding("f1", "help", show=False, id="help-f1"),
+        binding("q", "quit", id="quit"),
         # not in the footer: at 80 columns it fits on few panes (on Corpus, the first screen,
         # it was cut to "L L"); the palette lists it, and the lesson's own footer says Esc
-        Binding("L", "lesson", "Lesson", show=False, id="lesson",
-                tooltip="The lecture as a guided lesson (L again resumes at the same step)"),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="ctrl-c",
-                tooltip="Quit wordlab (asks first while training runs)"),
-        Binding("ctrl+s", "save_screen", "Save screen", show=False, priority=True, id="screenshot",
-                tooltip="Save this screen as SVG and text for your notes (the folder is asked once)"),
+        binding("L", "lesson", show=False, id="lesson"),
+        binding("ctrl+c", "quit", show=False, priority=True, id="ctrl-c"),
+        binding("ctrl+s", "save_screen", show=False, priority=True, id="screenshot"),
+        # F2 works from a text field too (priority); the help and the palette list it
+        binding("f2", "language", show=False, priority=True, id="language"),
     ]
 
     #: everything the app is looking at (corpus, model and its provenance, vectors, language
@@ -128,6 +134,10 @@ class WordlabApp(App):
         from tui import i18n
 
         i18n.set_language(lang)          # None: the locale's (LANG=ko_KR.UTF-8 gives Korean)
+        localize_bindings(self)
+        self.sub_title = t("app.subtitle")
+        #: the language the widgets were last drawn in (the lesson can switch it too)
+        self._drawn_language = i18n.language()
         #: open the lesson at this step (0-based) once the app is up (``wordlab lesson``)
         self._initial_lesson = lesson
         from tui.panes.corpus import suggested_options
@@ -192,7 +202,7 @@ class WordlabApp(App):
                 done(False)
             return
         self._switch_asking = True
-        current = self.state.corpus_name or "the current corpus"
+        current = self.state.corpus_name or t("app.current-corpus")
 
         def answered(yes: bool | None) -> None:
             self._switch_asking = False
@@ -203,8 +213,8 @@ class WordlabApp(App):
                 done(bool(yes))
 
         self.push_screen(ConfirmScreen(
-            f"Training on {current} is running. Stop it and switch to {corpus.name}?",
-            yes="Stop and switch", no="Keep training"), answered)
+            t("app.switch.question", current=current, corpus=corpus.name),
+            yes=t("app.switch.yes"), no=t("app.keep-training")), answered)
 
     def _apply_corpus(self, corpus: Any, options: dict) -> None:
         old = self.state
@@ -213,13 +223,12 @@ class WordlabApp(App):
         if old.corpus is not None and old.corpus is not corpus:
             kept = []
             if old.model is not None and old.provenance is not None:
-                kept.append(f"the Word2Vec vectors ({old.provenance.label()})")
+                kept.append(t("app.kept.vectors", label=old.provenance.label()))
             if old.lm is not None and old.lm_provenance is not None:
-                kept.append(f"the language model ({old.lm_provenance.label()})")
+                kept.append(t("app.kept.lm", label=old.lm_provenance.label()))
             if kept:
-                self.notify(f"Now on {corpus.name}. Kept " + " and ".join(kept)
-                            + " for Explore and Evaluate; Step and One-hot use "
-                            f"{corpus.name} with fresh weights.", timeout=8)
+                self.notify(t("app.kept", corpus=corpus.name, kept=t("app.and").join(kept)),
+                            timeout=8)
 
     def set_corpus_options(self, options: dict) -> None:
         """Options that change training only (subsampling): the corpus and its figures stay."""
@@ -244,17 +253,14 @@ class WordlabApp(App):
         yield Header(icon="≈")
         with PaneTabs(initial="corpus", id="tabs"):
             for i, (pane_id, title) in enumerate(PANES):
-                with TabPane(f"{i + 1} {title}", id=pane_id):
+                with TabPane(f"{i + 1} {pane_title(pane_id)}", id=pane_id):
                     if pane_id == "corpus":
                         yield self._make_pane(pane_id)
-        yield Static(
-            f"wordlab needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}.\n"
-            "Please enlarge the window (or reduce the font size).",
-            id="too-small",
-        )
+        yield Static(t("app.too-small", width=MIN_WIDTH, height=MIN_HEIGHT), id="too-small")
         yield QuietFooter()
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         self._check_size(self.size.width, self.size.height)
         self.call_after_refresh(self._focus_current)
         if self._initial_corpus:
@@ -300,7 +306,7 @@ class WordlabApp(App):
             try:
                 corpus = open_corpus(name, lowercase=options["lower"])
             except (WordlabError, OSError) as exc:
-                self.call_from_thread(self.notify, f"could not open the corpus {name!r}: {exc}",
+                self.call_from_thread(self.notify, t("app.error.corpus", name=name, error=exc),
                                       severity="error", timeout=8)
                 return
             self.call_from_thread(self._set_initial_corpus, corpus)
@@ -315,7 +321,7 @@ class WordlabApp(App):
             try:
                 kv = KeyedVectors.load(path)
             except (WordlabError, OSError) as exc:
-                self.call_from_thread(self.notify, f"could not load the vectors {path!r}: {exc}",
+                self.call_from_thread(self.notify, t("app.error.vectors", path=path, error=exc),
                                       severity="error", timeout=8)
                 return
             self.call_from_thread(self.set_vectors, kv, Provenance("loaded", path=path))
@@ -372,8 +378,8 @@ class WordlabApp(App):
         last = getattr(self, "_last_error", (None, 0.0))
         if last[0] != text or now - last[1] > self.ERROR_NOTIFY_GAP:
             self._last_error = (text, now)
-            where = f" (details in {path})" if path else ""
-            self.notify(f"an error in the display: {text}{where}. The run goes on.",
+            where = t("app.error.where", path=path) if path else ""
+            self.notify(t("app.error.display", error=text, where=where),
                         severity="error", timeout=8)
 
     @staticmethod
@@ -426,10 +432,10 @@ class WordlabApp(App):
             try:
                 svg, txt = screenshots.save_screen(self, folder)
             except (OSError, WordlabError) as exc:
-                self.notify(f"could not save the screen: {exc}", severity="error", timeout=6)
+                self.notify(t("app.screen.error", error=exc), severity="error", timeout=6)
                 return
-            self.notify(f"saved {os.path.basename(svg)} and {os.path.basename(txt)} in {folder}",
-                        timeout=5)
+            self.notify(t("app.screen.saved", svg=os.path.basename(svg),
+                          txt=os.path.basename(txt), folder=folder), timeout=5)
 
         folder = screenshots.remembered_folder()
         if folder is not None:
@@ -440,9 +446,9 @@ class WordlabApp(App):
             if isinstance(result, str):
                 self.call_after_refresh(save, result)   # once the dialog is gone
 
-        self.push_screen(PathScreen("Folder for saved screens (asked once; Ctrl+S saves there)",
+        self.push_screen(PathScreen(t("app.screen.folder"),
                                     value="~/wordlab-screens", check=screenshots.choose_folder,
-                                    mode="open", verb="use"), chosen)
+                                    mode="open", verb=t("dialog.verb.use")), chosen)
 
     def current_pane(self) -> Widget | None:
         """The pane widget of the active tab."""
@@ -488,7 +494,7 @@ class WordlabApp(App):
         if isinstance(self.screen, HelpScreen):
             return
         pane = self.current_pane()
-        title = getattr(pane, "PANE_TITLE", "wordlab") if pane is not None else "wordlab"
+        title = (getattr(pane, "PANE_TITLE", "") or "wordlab") if pane is not None else "wordlab"
         text = getattr(pane, "HELP", "") if pane is not None else ""
         self.push_screen(HelpScreen(title, text or f"# {title}", pane))
 
@@ -504,14 +510,48 @@ class WordlabApp(App):
 
     # ----------------------------------------------------------------- quitting
     def get_system_commands(self, screen: Any) -> Any:
-        """Textual's palette commands, with Quit described as wordlab's quit behaves."""
+        """Textual's palette commands in the app's language (``system.<title>``), with Quit
+        described as wordlab's quit behaves, and the language switch."""
         from textual.app import SystemCommand
 
         for command in super().get_system_commands(screen):
+            key = f"system.{command.title.lower()}"
             if command.title == "Quit":
-                command = SystemCommand("Quit", "Quit wordlab (asks first while training runs)",
+                command = SystemCommand(t("bind.quit"), t("bind.quit.tip"), command.callback)
+            elif has(key):
+                hiding = command.help.startswith("Hide")      # Keys: show or hide the panel
+                command = SystemCommand(t(key), t(f"{key}.{'hide' if hiding else 'tip'}"),
                                         command.callback)
             yield command
+        yield SystemCommand(t("system.language"), t("bind.language.tip"), self.action_language)
+
+    # ----------------------------------------------------------------- language
+    def action_language(self, lang: str | None = None) -> None:
+        """F2: English <-> Korean, live.  Every label, key, message and help of the panes is
+        drawn again in the other language; nothing else changes (a training run goes on, the
+        corpus, the model and the fields stay)."""
+        set_language(lang or ("en" if language() == "ko" else "ko"))
+        self.redraw_language()
+
+    def redraw_language(self) -> None:
+        """Draw everything in the current language (after a switch here or in the lesson)."""
+        self._drawn_language = language()
+        self.sub_title = t("app.subtitle")
+        try:
+            tabs = self.query_one("#tabs", TabbedContent)
+            for pane_id, _ in PANES:
+                index = [p for p, _ in PANES].index(pane_id) + 1
+                tabs.get_tab(pane_id).label = f"{index} {pane_title(pane_id)}"
+            self.query_one("#too-small", Static).update(
+                t("app.too-small", width=MIN_WIDTH, height=MIN_HEIGHT))
+        except NoMatches:
+            pass
+        relocalize(self)
+
+    def _screen_changed(self, screen: Any) -> None:
+        """Back on the panes: the lesson (g) may have switched the language meanwhile."""
+        if self._drawn_language != language():
+            self.call_later(self.redraw_language)
 
     def any_training(self) -> bool:
         """Whether any pane's training worker runs (Word2Vec on Train, the language model on LSTM)."""
@@ -531,8 +571,8 @@ class WordlabApp(App):
             if yes:
                 self._stop_and_exit()
 
-        self.push_screen(ConfirmScreen("Training is running. Stop it and quit wordlab?",
-                                       yes="Quit", no="Keep training"), answered)
+        self.push_screen(ConfirmScreen(t("app.quit.question"), yes=t("bind.quit"),
+                                       no=t("app.keep-training")), answered)
 
     def _stop_training(self) -> None:
         """Tell every pane to stop its worker threads (they poll an Event)."""

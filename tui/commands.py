@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.help import key_label
+from tui.localize import own_bindings
 
 
 def system_command_actions(app, screen) -> set[str]:
@@ -58,11 +59,11 @@ class PaneCommands(Provider):
             pane = self.screen
         if pane is not None:
             name = getattr(pane, "PANE_TITLE", type(pane).__name__)
-            for b in getattr(pane, "BINDINGS", []):
+            for b in own_bindings(pane):
                 if isinstance(b, Binding) and b.description and b.id != "leave-field":
                     add(f"{name}: ", b, pane)
         listed_by_textual = system_command_actions(app, self.screen)
-        for b in ([] if on_screen else app.BINDINGS):
+        for b in ([] if on_screen else own_bindings(app)):
             if (isinstance(b, Binding) and b.description and b.id not in (None, "ctrl-c")
                     and b.action not in listed_by_textual):
                 add("", b, app)

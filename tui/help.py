@@ -11,18 +11,13 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
-GLOBAL_HELP = """\
-## Everywhere
+from tui.i18n import t
+from tui.localize import binding, localize_bindings, own_bindings
 
-| key | action |
-|---|---|
-| `1`-`7` | switch pane (Corpus, One-hot, Train, Step, Explore, Evaluate, LSTM) |
-| `?` / `F1` | this help |
-| `Ctrl+P` | command palette: every action of this pane |
-| `Esc` | leave a text field, so that letter keys act on the pane |
-| `Tab` / `Shift+Tab` | move between fields |
-| `q` / `Ctrl+C` | quit (asks first while training runs) |
-"""
+
+def global_help() -> str:
+    """The keys that work everywhere, in the app's language (the message ``help.global``)."""
+    return t("help.global")
 
 
 def key_label(binding: Binding) -> str:
@@ -43,23 +38,25 @@ def key_label(binding: Binding) -> str:
 def keys_markdown(widget: Widget) -> str:
     """A markdown table of a widget's own bindings (those with a description)."""
     rows = []
-    for b in getattr(widget, "BINDINGS", []):
+    for b in own_bindings(widget):
         if isinstance(b, Binding) and b.description:
             rows.append(f"| `{key_label(b)}` | {b.tooltip or b.description} |")
     if not rows:
         return ""
-    return "## Keys in this pane\n\n| key | action |\n|---|---|\n" + "\n".join(rows) + "\n"
+    return (f"## {t('help.pane-keys')}\n\n| {t('help.key')} | {t('help.action')} |\n|---|---|\n"
+            + "\n".join(rows) + "\n")
 
 
 class HelpScreen(ModalScreen[None]):
     """Help for one pane: its HELP markdown, its keys, then the global keys."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "close", "Close", id="help-close", tooltip="Close the help"),
+        binding("escape,q,question_mark,f1", "close", id="help-close"),
     ]
 
     def __init__(self, title: str, text: str, pane: Widget | None = None) -> None:
         super().__init__()
+        localize_bindings(self)
         self.title_text = title
         self.text = text
         self.pane = pane
@@ -67,9 +64,9 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         keys = keys_markdown(self.pane) if self.pane is not None else ""
         with Vertical(id="help-dialog"):
-            yield Static(f"Help: {self.title_text}   (Esc closes, arrows scroll)", id="help-title")
+            yield Static(t("help.title", title=self.title_text), id="help-title")
             with VerticalScroll(id="help-scroll"):
-                yield Markdown(self.text.strip() + "\n\n" + keys + "\n" + GLOBAL_HELP)
+                yield Markdown(self.text.strip() + "\n\n" + keys + "\n" + global_help())
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

@@ -263,3 +263,9 @@ MESSAGES: dict[str, str] = {
         "cos({a}, {b}) = {cos}: the one-hot vectors of any two words had cosine 0."),
     "lesson.train.note": "Try it: Esc, then 5 (Explore) and n: the nearest words of any word.",
 }
+
+# the app around the lesson (panes, help, keys, palette, dialogs): tui/lang/en_app.py
+from tui.lang.en_app import MESSAGES as _APP  # noqa: E402
+
+assert not set(_APP) & set(MESSAGES), sorted(set(_APP) & set(MESSAGES))
+MESSAGES.update(_APP)

@@ -249,3 +249,9 @@ MESSAGES: dict[str, str] = {
     "lesson.train.similarity": "cos({a}, {b}) = {cos}: 어떤 두 단어의 one-hot vector도 코사인은 0이었습니다.",
     "lesson.train.note": "해 보기: Esc, 5 (Explore), n: 아무 단어의 가장 가까운 단어.",
 }
+
+# the app around the lesson (panes, help, keys, palette, dialogs): tui/lang/ko_app.py
+from tui.lang.ko_app import MESSAGES as _APP  # noqa: E402
+
+assert not set(_APP) & set(MESSAGES), sorted(set(_APP) & set(MESSAGES))
+MESSAGES.update(_APP)

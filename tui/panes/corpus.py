@@ -7,11 +7,12 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.i18n import t
+from tui.localize import Msg, binding, say, tr
 from tui.messages import CorpusFailed, CorpusLoaded
 from tui.widgets.dialogs import PathScreen
 from tui.widgets.pane import Pane
@@ -24,9 +25,9 @@ def parse_min_count(text: str) -> int:
     try:
         value = int(text.strip())
     except ValueError:
-        raise ValueError(f"min_count must be a whole number (got {text.strip()!r})") from None
+        raise ValueError(t("corpus.error.min-count-int", got=repr(text.strip()))) from None
     if value < 1:
-        raise ValueError(f"min_count must be at least 1 (got {value})")
+        raise ValueError(t("corpus.error.min-count-low", got=value))
     return value
 
 
@@ -34,9 +35,9 @@ def parse_sample(text: str) -> float:
     try:
         value = float(text.strip())
     except ValueError:
-        raise ValueError(f"sample must be a number such as 1e-3 or 0 (got {text.strip()!r})") from None
+        raise ValueError(t("corpus.error.sample-number", got=repr(text.strip()))) from None
     if not 0 <= value < 1:
-        raise ValueError(f"sample must be in [0, 1) (got {value:g})")
+        raise ValueError(t("corpus.error.sample-range", got=f"{value:g}"))
     return value
 
 
@@ -76,40 +77,15 @@ def load_corpus(name: str, options: dict) -> tuple[Any, Any]:
 
 
 class CorpusPane(Pane):
-    PANE_TITLE = "Corpus"
-    HELP = """
-# Corpus: the text Word2Vec learns from
-
-A **corpus** is a stream of sentences, each a list of **tokens** (words). Word2Vec only
-ever sees which words appear near which: everything the embeddings know comes from here.
-
-- **tokens**: words in the text, counted with repeats; **types**: distinct words.
-- **min_count**: words seen fewer times are dropped from the vocabulary (V). The
-  **coverage** is the share of tokens whose word is kept.
-- **subsampling** (`sample`, word2vec.c's formula): very frequent words ("the", "i") are
-  randomly skipped during training, keeping each with probability
-  `(sqrt(f/(s*total)) + 1) * (s*total)/f`. 0 switches it off (best for the tiny lecture corpus).
-- **lower-case**: "King" and "king" become one word.
-- The **Zipf plot** shows frequency against rank on log-log axes: natural text is close to a
-  straight line (frequency ~ 1/rank): a few words are very common, most are rare.
-
-The lecture's corpus is `lecture` ("i love cute cat", "we watch movie", ...); `toy-world`
-has planted relations (king/queen, man/woman) for the analogy king - man + woman = queen.
-The options here are the defaults of the Train pane's min_count and sample.
-"""
+    PANE_ID = "corpus"
 
     BINDINGS = [
         *Pane.BINDINGS,
-        Binding("o", "open_file", "Open", id="corpus-open",
-                tooltip="Open a text file or a folder of .txt files as the corpus"),
-        Binding("l", "toggle_lower", "Lower", id="corpus-lower",
-                tooltip="Toggle lower-casing of the text (reopens the corpus)"),
-        Binding("m", "focus_field('min-count')", "min_count", id="corpus-min-count",
-                tooltip="Edit min_count (Enter applies)"),
-        Binding("u", "focus_field('sample')", "Sample", id="corpus-sample",
-                tooltip="Edit the subsampling threshold sample (Enter applies)"),
-        Binding("c", "focus_list", "List", id="corpus-list",
-                tooltip="Go to the list of corpora"),
+        binding("o", "open_file", id="corpus-open"),
+        binding("l", "toggle_lower", id="corpus-lower"),
+        binding("m", "focus_field('min-count')", id="corpus-min-count"),
+        binding("u", "focus_field('sample')", id="corpus-sample"),
+        binding("c", "focus_list", id="corpus-list"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -123,11 +99,11 @@ The options here are the defaults of the Train pane's min_count and sample.
     def compose(self) -> ComposeResult:
         with Horizontal(id="corpus-top"):
             with Vertical(id="corpus-left"):
-                yield Label("Corpora (Enter opens)", classes="section")
+                yield tr(Label("", classes="section"), "corpus.corpora")
                 yield OptionList(id="corpus-options")
                 yield Static("", id="corpus-error", classes="error")
-                yield Label("Preprocessing", classes="section")
-                yield Checkbox("lower-case", True, id="lower", compact=True)
+                yield tr(Label("", classes="section"), "corpus.preprocessing")
+                yield tr(Checkbox("", True, id="lower", compact=True), "corpus.lower")
                 with Horizontal(classes="field"):
                     yield Label("min_count", classes="field-label")
                     yield Input("1", id="min-count", compact=True, type="integer")
@@ -140,13 +116,13 @@ The options here are the defaults of the Train pane's min_count and sample.
                 yield Static("", id="corpus-summary")
                 with Horizontal(id="corpus-bottom"):
                     yield DataTable(id="top-words", cursor_type="row", zebra_stripes=True)
-                    yield Plot("Zipf: frequency vs rank (log-log)", id="zipf")
+                    yield tr(Plot(t("corpus.zipf"), id="zipf"), "corpus.zipf")
 
     def on_mount(self) -> None:
         table = self.query_one("#top-words", DataTable)
         table.add_column("#", key="rank")
-        table.add_column("word", key="word")
-        table.add_column("count", key="count")
+        table.add_column(t("corpus.col.word"), key="word")
+        table.add_column(t("corpus.col.count"), key="count")
         self._fill_list()
         opts = self.app.corpus_options
         self.query_one("#lower", Checkbox).value = bool(opts.get("lower", True))
@@ -160,9 +136,26 @@ The options here are the defaults of the Train pane's min_count and sample.
         ol = self.query_one("#corpus-options", OptionList)
         ol.clear_options()
         for info in list_corpora():
-            label = info.name if info.available else f"{info.name} (not downloaded)"
+            label = info.name if info.available else t("corpus.not-downloaded", name=info.name)
             ol.add_option(Option(label, id=info.name, disabled=not info.available))
-        ol.add_option(Option("Open file…  (o)", id=OPEN_FILE))
+        ol.add_option(Option(t("corpus.open-file"), id=OPEN_FILE))
+
+    def relocalize(self) -> None:
+        """The list's and the table's own words, and the statistics, in the new language."""
+        from rich.text import Text
+
+        ol = self.query_one("#corpus-options", OptionList)
+        highlighted = ol.highlighted
+        self._fill_list()
+        if highlighted is not None and highlighted < ol.option_count:
+            ol.highlighted = highlighted
+        table = self.query_one("#top-words", DataTable)
+        for key, msg in (("word", "corpus.col.word"), ("count", "corpus.col.count")):
+            table.columns[key].label = Text(t(msg))
+        table.refresh()
+        self._options()                     # the fields' error lines, if any
+        if getattr(self, "_shown_stats", None) is not None:
+            self._show_stats(*self._shown_stats)
 
     def focus_target(self) -> OptionList:
         return self.query_one("#corpus-options", OptionList)
@@ -201,9 +194,9 @@ The options here are the defaults of the Train pane's min_count and sample.
             return corpus, stats, path, opts
 
         self.app.push_screen(
-            PathScreen("Open a text file, or a folder of .txt files, as the corpus",
+            PathScreen(t("corpus.open-title"),
                        value=self._source if "/" in self._source else "",
-                       placeholder="~/texts/my-corpus.txt", check=check),
+                       placeholder="~/texts/my-corpus.txt", check=check, mode="open"),
             chosen,
         )
 
@@ -240,7 +233,7 @@ The options here are the defaults of the Train pane's min_count and sample.
         if event.input.id == "sample":
             # subsampling changes training only, not the statistics
             self.app.set_corpus_options(options)
-            self.notify(f"sample = {options['sample']:g} (used by the Train pane)", timeout=3)
+            self.notify(t("corpus.sample-set", sample=f"{options['sample']:g}"), timeout=3)
             return
         if self._source:
             self._load(self._source)
@@ -262,8 +255,8 @@ The options here are the defaults of the Train pane's min_count and sample.
         if options is None:
             return
         self._source = source
-        self.query_one("#corpus-error", Static).update("")
-        self.query_one("#corpus-summary", Static).update(f"opening {source}…")
+        say(self.query_one("#corpus-error", Static), "")
+        say(self.query_one("#corpus-summary", Static), Msg("corpus.opening", source=source))
         self._load_worker(source, options)
 
     @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
@@ -278,7 +271,7 @@ The options here are the defaults of the Train pane's min_count and sample.
         self.post_message(CorpusLoaded(corpus, stats, options))
 
     def _compute_stats(self, corpus: Any, options: dict) -> None:
-        self.query_one("#corpus-summary", Static).update(f"counting {corpus.name}…")
+        say(self.query_one("#corpus-summary", Static), Msg("corpus.counting", name=corpus.name))
         self._stats_worker(corpus, options)
 
     @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
@@ -309,9 +302,9 @@ The options here are the defaults of the Train pane's min_count and sample.
             current = self.app.corpus
             self._source = getattr(current, "name", "") if current is not None else ""
             self._set_fields(self.app.corpus_options)
-            self.query_one("#corpus-error", Static).update(
-                f"kept {getattr(current, 'name', 'the current corpus')}: training goes on "
-                f"(stop it on pane 3 to switch to {corpus.name})")
+            say(self.query_one("#corpus-error", Static),
+                Msg("corpus.kept", current=getattr(current, "name", None) or Msg("app.current-corpus"),
+                    corpus=corpus.name))
             ol = self.query_one("#corpus-options", OptionList)
             try:
                 ol.highlighted = ol.get_option_index(self._source)
@@ -328,10 +321,10 @@ The options here are the defaults of the Train pane's min_count and sample.
         self._show_stats(corpus, stats, options)
 
     def on_corpus_failed(self, message: CorpusFailed) -> None:
-        self.query_one("#corpus-error", Static).update(message.error)
+        say(self.query_one("#corpus-error", Static), message.error)
         shown = self._shown_corpus
-        self.query_one("#corpus-summary", Static).update(
-            f"still using: {shown.name}" if shown is not None else "no corpus")
+        say(self.query_one("#corpus-summary", Static),
+            Msg("corpus.still-using", name=shown.name) if shown is not None else Msg("corpus.none"))
 
     def _state_changed(self, state: Any) -> None:
         """The app's corpus changed elsewhere (startup, the command line): show its figures."""
@@ -344,18 +337,18 @@ The options here are the defaults of the Train pane's min_count and sample.
 
     # ----------------------------------------------------------------- display
     def _show_stats(self, corpus: Any, stats: Any, options: dict) -> None:
+        self._shown_stats = (corpus, stats, options)
         replaced = stats.replaced_bytes
         lines = [
             f"[b]{corpus.name}[/b] ({corpus.size}): {corpus.description}",
-            f"tokens {stats.tokens:,}   types {stats.types:,}   "
-            f"V at min_count {stats.min_count}: {stats.types_at_min_count:,}   "
-            f"coverage {stats.coverage:.1%}",
+            t("corpus.stats", tokens=stats.tokens, types=stats.types, min_count=stats.min_count,
+              V=stats.types_at_min_count, coverage=stats.coverage),
         ]
         if replaced:
-            lines.append(f"[b]note[/b]: {replaced:,} bytes were not UTF-8 and were replaced")
+            lines.append(t("corpus.replaced", n=replaced))
         for note in stats.notes[:2]:
             lines.append(note)
-        self.query_one("#corpus-summary", Static).update("\n".join(lines))
+        say(self.query_one("#corpus-summary", Static), "\n".join(lines))
         table = self.query_one("#top-words", DataTable)
         with self.app.batch_update():
             table.clear()
@@ -363,7 +356,8 @@ The options here are the defaults of the Train pane's min_count and sample.
                 table.add_row(str(rank), word, f"{count:,}")
         ranks = [r for r, _ in stats.zipf]
         freqs = [f for _, f in stats.zipf]
-        self.query_one("#zipf", Plot).line(ranks, freqs, xlabel="rank", ylabel="count", log=True)
+        self.query_one("#zipf", Plot).line(ranks, freqs, xlabel=t("corpus.rank"),
+                                           ylabel=t("corpus.col.count"), log=True)
         # keep the list's highlight on the corpus shown
         ol = self.query_one("#corpus-options", OptionList)
         try:

@@ -7,12 +7,13 @@ from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from engine.errors import WordlabError
+from tui.i18n import t
+from tui.localize import binding, localize_bindings
 from tui.widgets.suggest import PathSuggester
 
 
@@ -20,14 +21,15 @@ class ConfirmScreen(ModalScreen[bool]):
     """Ask a yes/no question; dismisses with True for yes."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm-yes", tooltip="Answer yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm-no", tooltip="Answer no"),
+        binding("y", "answer(True)", id="confirm-yes"),
+        binding("n,escape", "answer(False)", id="confirm-no"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, yes: str | None = None, no: str | None = None) -> None:
         super().__init__()
+        localize_bindings(self)
         self.question = question
-        self.yes, self.no = yes, no
+        self.yes, self.no = yes or t("bind.confirm-yes"), no or t("bind.confirm-no")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
@@ -87,28 +89,27 @@ class PathScreen(ModalScreen[object]):
     the hint (default: the mode's, "open" or "save"; e.g. "load").
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="path-cancel", tooltip="Close without choosing")]
+    BINDINGS = [binding("escape", "cancel", id="path-cancel")]
 
-    def __init__(self, title: str, *, value: str = "", placeholder: str = "path",
+    def __init__(self, title: str, *, value: str = "", placeholder: str | None = None,
                  check: Callable[[str], object] | None = None, hint: str = "",
                  mode: str | None = None, verb: str | None = None) -> None:
         super().__init__()
+        localize_bindings(self)
         if mode is None:
             mode = "save" if title.lstrip().lower().startswith("save") else "open"
         if mode not in ("open", "save"):
             raise ValueError(f"mode must be 'open' or 'save', not {mode!r}")
         self.title_text = title
         self.value = value
-        self.placeholder = placeholder
+        self.placeholder = placeholder if placeholder is not None else t("dialog.path")
         self.check = check
         self.mode = mode
-        self.verb = verb or mode
+        self.verb = verb or t(f"dialog.verb.{mode}")
         self.hint = hint or self.default_hint()
 
     def default_hint(self) -> str:
-        if self.mode == "save":
-            return f"Enter: {self.verb}   Right: accept completion   Esc: cancel"
-        return f"Enter: {self.verb} (the completion too)   Right: complete   Esc: cancel"
+        return t(f"dialog.hint.{self.mode}", verb=self.verb)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
@@ -129,7 +130,7 @@ class PathScreen(ModalScreen[object]):
         path = event.value.strip()
         error = self.query_one("#path-error", Static)
         if not path:
-            error.update("type a path first")
+            error.update(t("dialog.empty"))
             return
         if self.mode == "save" and os.path.isfile(os.path.expanduser(path)):
             self._ask_overwrite(path)
@@ -142,17 +143,17 @@ class PathScreen(ModalScreen[object]):
                 self._accept(path)
             else:
                 self.query_one("#path-error", Static).update(
-                    f"not saved: {os.path.basename(path)} exists; type another name")
+                    t("dialog.not-saved", name=os.path.basename(path)))
                 self.query_one("#path", Input).focus()
 
-        self.app.push_screen(ConfirmScreen(f"{path} exists already. Replace it?",
-                                           yes="Replace", no="Keep it"), answered)
+        self.app.push_screen(ConfirmScreen(t("dialog.exists", path=path),
+                                           yes=t("dialog.replace"), no=t("dialog.keep")), answered)
 
     def _accept(self, path: str) -> None:
         if self.check is None:
             self.dismiss(path)
             return
-        self.query_one("#path-error", Static).update("checking…")
+        self.query_one("#path-error", Static).update(t("dialog.checking"))
         self._run_check(path)
 
     def _run_check(self, path: str) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
+
+from tui.i18n import t
+from tui.localize import binding, localize_bindings
 
 
 class FocusTarget(Static):
@@ -23,22 +25,39 @@ class FocusTarget(Static):
 class Pane(Vertical):
     """A tab's content.
 
-    ``PANE_TITLE`` names it in help and the palette, ``HELP`` is markdown explaining what it
-    shows in the lecture's terms (its keys are appended from ``BINDINGS``), ``focus_default``
+    ``PANE_ID`` names its messages: ``PANE_TITLE`` (``pane.<id>``) names it in help and the
+    palette, ``HELP`` (``help.<id>``) is markdown explaining what it shows in the lecture's
+    terms (its keys are appended from ``BINDINGS``), both in the app's language; the keys'
+    descriptions are ``bind.<binding id>``.  ``relocalize`` redraws what the pane built itself
+    after a language switch (``tui.localize``).  ``focus_default``
     focuses its main widget when the tab is shown, ``is_training`` says whether a worker
     trains, and ``stop_workers`` asks its worker
     threads to end (the app calls it before exiting).
     """
 
-    PANE_TITLE = ""
-    HELP = ""
+    PANE_ID = ""
     DEFAULT_CLASSES = "wordlab-pane"
     can_focus = True
 
     BINDINGS = [
-        Binding("escape", "leave_field", "Leave field", id="leave-field",
-                tooltip="Leave the text field so that letter and number keys act on the pane"),
+        binding("escape", "leave_field", id="leave-field"),
     ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        localize_bindings(self)
+
+    @property
+    def PANE_TITLE(self) -> str:   # noqa: N802 - read like the constant it was
+        return t(f"pane.{self.PANE_ID}") if self.PANE_ID else ""
+
+    @property
+    def HELP(self) -> str:   # noqa: N802
+        return t(f"help.{self.PANE_ID}") if self.PANE_ID else ""
+
+    def relocalize(self) -> None:
+        """Redraw, in the current language, what the pane drew itself (the default: nothing;
+        labels made with ``tr`` and lines shown with ``say`` follow by themselves)."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave_field":

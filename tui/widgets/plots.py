@@ -14,7 +14,9 @@ Three rules, each from a bug seen on screen (issue 8):
   (double-width) label pushed the border out and blanked the row below.  Scatter labels are
   drawn over plotext's output, measured with ``rich.cells.cell_len``, and a label that would
   collide with another label or a point moves to the point's other side, or is left out
-  (the point stays).
+  (the point stays).  A title or axis label with double-width characters (Korean) goes to
+  plotext as a stand-in of as many narrow characters as it takes cells (``_narrow``), and
+  the real text replaces the stand-in in the drawing.
 
 ``Plot.render`` never raises: if plotext fails the widget shows one line saying so, so a
 redraw can never take the app (and a training run in it) down.
@@ -29,6 +31,9 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual_plotext import PlotextPlot
+
+#: stand-in characters for wide texts (one per text of a figure: title, x label, y label)
+_STAND_INS = "¤¦§"
 
 
 def log_ticks(lo: float, hi: float) -> list[float]:
@@ -102,6 +107,37 @@ class Plot(PlotextPlot):
         self._yrange: tuple[float, float] | None = None
         self._axis_labels = False
         self._shown_title = title
+        self._wide: dict[str, str] = {}     # stand-in -> the wide text it stands for
+
+    def set_title(self, title: str) -> None:
+        """A new title (a language switch): shown at the next drawing of the figure."""
+        if self._shown_title == self._title:
+            self._shown_title = title
+        self._title = title
+
+    def _narrow(self, text: str) -> str:
+        """``text`` as plotext may take it: itself when every character is one cell wide,
+        else a run of one stand-in character as long as the text is wide (``render`` puts the
+        text back over it)."""
+        width = cell_len(text)
+        if width == len(text) or len(self._wide) >= len(_STAND_INS):
+            return text
+        stand_in = _STAND_INS[len(self._wide)] * width
+        self._wide[stand_in] = text
+        return stand_in
+
+    def _put_back_wide(self, drawn: Text) -> Text:
+        """The wide texts over their stand-ins (same cells), keeping the styles around them."""
+        for stand_in, text in self._wide.items():
+            at = drawn.plain.find(stand_in)
+            if at < 0:
+                continue
+            old = drawn[at:at + len(stand_in)]
+            new = Text(text, style=old.style)
+            for span in old.spans:
+                new.stylize(span.style, 0, len(text))
+            drawn = Text.assemble(drawn[:at], new, drawn[at + len(stand_in):])
+        return drawn
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -130,6 +166,8 @@ class Plot(PlotextPlot):
                         drawn = super().render()
                 if self._labels and self._limits is not None:
                     drawn = self._overlay_labels(drawn)
+                if self._wide:
+                    drawn = self._put_back_wide(drawn)
             except Exception as exc:   # noqa: BLE001 - a redraw must never end the app
                 drawn = Text(f"the plot could not be drawn ({type(exc).__name__}: {exc})",
                              style="bold", no_wrap=True, overflow="ellipsis")
@@ -141,7 +179,8 @@ class Plot(PlotextPlot):
         plt = self.plt
         plt.clear_figure()
         self._shown_title = self._title if title is None else title
-        plt.title(self._shown_title)
+        self._wide = {}
+        plt.title(self._narrow(self._shown_title))
         self._labels = []
         self._limits = None
         self._yrange: tuple[float, float] | None = None   # a linear y axis: ticks at render
@@ -228,9 +267,9 @@ class Plot(PlotextPlot):
                     kwargs["color"] = colour
                 plt.plot([x for x, _ in pts], [y for _, y in pts], **kwargs)
         if xlabel:
-            plt.xlabel(xlabel)
+            plt.xlabel(self._narrow(xlabel))
         if ylabel:
-            plt.ylabel(ylabel)
+            plt.ylabel(self._narrow(ylabel))
         self._axis_labels = bool(xlabel or ylabel)
         self.refresh()
 
