@@ -10,7 +10,10 @@ shows numbers the engine computed, never numbers typed in:
   (CE = ln 4 = 1.386) and trained (the loss falls; a word's embedding is its row of W_in);
 - :func:`blanks`: the fill-in-the-blank sentences of CBOW, from a corpus;
 - :func:`output_costs`: the W_out rows one example touches with the full softmax, negative
-  sampling and hierarchical softmax (the Huffman tree's mean path), counted.
+  sampling and hierarchical softmax (the Huffman tree's mean path), counted;
+- :func:`seq2seq_demo`: section 3's Seq2Seq (``<SOS> I like`` -> 나는 머신러닝이 좋다) trained,
+  its context vector, a greedy translation, and the share of right words by input length;
+- :func:`corpus_analogy`: king - man + woman on vectors trained on a shipped corpus.
 
 The BPTT figures are in ``engine/bptt.py``, the gate tables in ``engine/presets.py``.
 """
@@ -319,3 +322,102 @@ def parallelogram(kv, words: Sequence[str] = RELATION, topn: int = 3) -> Paralle
     answers = tuple((w, float(s)) for w, s in kv.analogy(a, b, c, topn=topn))
     return Parallelogram(words=(a, b, c, d), coords=pca_2d(X), offset_cosine=cosine,
                          answers=answers)
+
+
+# -- section 3: LSTM's limits, Seq2Seq --------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class Seq2SeqDemo:
+    config: object                  # engine.seq2seq.Seq2SeqConfig
+    pairs: int                      # training pairs read
+    untrained_loss: float           # ln V_target
+    losses: tuple[float, ...]       # the training loss after every step
+    model: object                   # engine.seq2seq.Seq2Seq (numpy)
+    lecture: object                 # engine.seq2seq.Translation of the lecture's sentence
+    lengths: tuple                  # engine.seq2seq.LengthScore per number of clauses
+    long: object                    # a Translation of a long input (example_clauses clauses)
+    long_reference: tuple[str, ...]
+
+
+_seq2seq_cache: dict = {}
+_seq2seq_lock = threading.Lock()
+
+
+def seq2seq_demo(config=None, cancel_event: threading.Event | None = None,
+                 clauses: Sequence[int] = (1, 2, 3, 4, 5, 6),
+                 example_clauses: int = 4) -> Seq2SeqDemo | None:
+    """Train the lecture's Seq2Seq (``engine.seq2seq``, a few seconds), translate the lecture's
+    sentence and measure translations by input length.  The same ``config`` gives the same
+    result, so a finished run is kept for the next caller (the lesson's two Seq2Seq steps, and
+    the lesson again after a language switch).  None when cancelled."""
+    from engine.seq2seq import (LECTURE_PAIR, Seq2SeqConfig, Seq2SeqSession, degradation,
+                                random_pair)
+
+    config = config or Seq2SeqConfig()
+    key = (config, tuple(clauses), example_clauses)
+    with _seq2seq_lock:
+        if key in _seq2seq_cache:
+            return _seq2seq_cache[key]
+        session = Seq2SeqSession(config)
+        progress = session.run(cancel_event=cancel_event)
+        if not progress.finished:
+            return None
+        model = session.model()
+        lengths = degradation(model, config, clauses=clauses)
+        src, ref = random_pair(example_clauses, np.random.default_rng(config.seed + 100))
+        demo = Seq2SeqDemo(config=config, pairs=len(session.pairs),
+                           untrained_loss=session.untrained_loss(),
+                           losses=tuple(session.losses), model=model,
+                           lecture=model.translate(LECTURE_PAIR[0]), lengths=tuple(lengths),
+                           long=model.translate(src), long_reference=tuple(ref.split()))
+        _seq2seq_cache[key] = demo
+        return demo
+
+
+# -- what practitioners use: king - man + woman on a shipped corpus ----------------------------------
+#: king - man + woman = ? (3CosAdd: man : king :: woman : ?) and the answer the lecture expects
+KING_QUERY: tuple[str, str, str] = ("man", "king", "woman")
+KING_ANSWER = "queen"
+
+
+@dataclass(frozen=True)
+class CorpusAnalogy:
+    corpus: str
+    config: object                  # engine.word2vec.Word2VecConfig
+    words: int                      # the trained vocabulary
+    tokens: int                     # corpus words read per epoch
+    untrained_loss: float
+    loss: float
+    seconds: float
+    answers: tuple[tuple[str, float], ...]   # best first: (word, cosine)
+    expected: str
+
+    @property
+    def found(self) -> bool:
+        return bool(self.answers) and self.answers[0][0] == self.expected
+
+
+def corpus_analogy(corpus_name: str = "toy-world", topn: int = 3,
+                   cancel_event: threading.Event | None = None) -> CorpusAnalogy | None:
+    """Word2Vec on a shipped corpus with its own settings (engine.settings, one thread: about a
+    second on toy-world), then king - man + woman.  None when cancelled."""
+    from corpora import open_corpus
+    from engine.errors import UnknownWordError
+    from engine.settings import training_settings
+    from engine.word2vec import TrainingSession
+
+    config = training_settings(corpus_name, threads=1)
+    session = TrainingSession(config, open_corpus(corpus_name))
+    untrained = session.untrained_loss()
+    progress = session.run(cancel_event=cancel_event)
+    if not progress.finished:
+        return None
+    kv = session.model.vectors()
+    a, b, c = KING_QUERY
+    for w in KING_QUERY:
+        if w not in kv:
+            raise UnknownWordError(w)
+    answers = tuple((w, float(s)) for w, s in kv.analogy(a, b, c, topn=topn))
+    return CorpusAnalogy(corpus=corpus_name, config=config, words=len(kv),
+                         tokens=int(session.vocab.total), untrained_loss=float(untrained),
+                         loss=float(progress.loss), seconds=float(progress.elapsed),
+                         answers=answers, expected=KING_ANSWER)

@@ -143,3 +143,24 @@ def test_parallelogram_names_a_missing_word(royal_vectors):
 
     with pytest.raises(UnknownWordError, match="prince"):
         parallelogram(royal_vectors, ("woman", "man", "prince", "king"))
+
+
+def test_king_minus_man_plus_woman_on_toy_world():
+    """The last step's question, answered by vectors trained on a shipped corpus (toy-world,
+    about a second): queen, with its cosine, from the engine's own analogy."""
+    from engine.lesson import KING_ANSWER, corpus_analogy
+
+    r = corpus_analogy("toy-world")
+    assert r.corpus == "toy-world" and r.words > 100 and r.tokens > 10_000
+    assert r.loss < r.untrained_loss
+    assert r.found and r.answers[0][0] == KING_ANSWER == "queen"
+    assert len(r.answers) == 3 and r.answers[0][1] >= r.answers[1][1] >= r.answers[2][1]
+    assert -1.0 <= r.answers[2][1] <= r.answers[0][1] <= 1.0
+
+
+def test_king_query_on_a_corpus_without_king_is_one_clear_error():
+    from engine.errors import UnknownWordError
+    from engine.lesson import corpus_analogy
+
+    with pytest.raises(UnknownWordError, match="unknown word: .man."):
+        corpus_analogy("lecture")
