@@ -3,6 +3,13 @@
 Training runs in a worker thread while the main thread waits on it, so Ctrl-C lands in
 the main thread: it sets the cancel event (the engine looks at it at least every 100 ms),
 saves the vectors trained so far (atomically) and exits 130.
+
+``--out`` names the format (``.bin`` word2vec binary, ``.txt``/``.vec`` text, ``.gz``
+compressed; ``--binary``/``--text`` override).  ``--log FILE`` writes one JSON object per
+progress event as training runs (JSON Lines: ``words``, ``total``, ``loss``, ``lr``,
+``words_per_s``, ``epoch``, ``epochs``, ``elapsed``, ``finished``; GloVe counts ``cells``
+and ``cells_per_s``).  ``--json`` prints the result as JSON: ``{"out", "format", "words",
+"dim", "trained", "unit", "seconds", "rate", "loss", "interrupted", "log"}``.
 """
 
 from __future__ import annotations
@@ -45,6 +52,13 @@ def _glove_default(name: str):
     return getattr(GloveConfig(), name)
 
 
+def _fasttext_default(name: str):
+    """FastText's default of setting ``name`` (imported when help is shown)."""
+    from engine.fasttext import FastTextConfig
+
+    return getattr(FastTextConfig(), name)
+
+
 def _general(name: str):
     """The engine's general default of setting ``name`` (imported when help is shown)."""
     from engine.settings import GENERAL
@@ -76,15 +90,31 @@ def add_parser(sub) -> None:
                     "corpus's (below), else gensim's defaults, the same as the app's Train form.",
         epilog="Settings per corpus (over the general defaults; any flag overrides them):\n"
                f"{_SETTINGS}\n\n"
-               "Example: wordlab train --corpus toy-world --arch sg --loss neg --out toy.vec")
+               "Examples:\n"
+               "  wordlab train --corpus toy-world --arch sg --loss neg --out toy.vec\n"
+               "  wordlab train --corpus text8 --out text8.bin      (.bin: word2vec binary)\n"
+               "  wordlab train --corpus lecture --out lecture.vec.gz --log run.jsonl\n"
+               "  wordlab train --corpus toy-world --model glove --out glove.txt --json")
     p.add_argument("--corpus", required=True, metavar="NAME|PATH",
                    help="a built-in corpus (see 'wordlab corpora') or a .txt file / folder")
-    p.add_argument("--model", choices=("word2vec", "glove"),
-                   help="word2vec (when not given), or glove: a weighted least-squares fit of the "
-                        "log co-occurrence counts (GloVe's own settings below)")
+    p.add_argument("--model", choices=("word2vec", "glove", "fasttext"),
+                   help="word2vec (when not given), glove: a weighted least-squares fit of the "
+                        "log co-occurrence counts, or fasttext: Word2Vec over words and their "
+                        "character n-grams (each model's own settings below)")
     p.add_argument("--out", required=True, metavar="FILE", help="where to save the vectors")
-    p.add_argument("--binary", action="store_true",
-                   help="save in word2vec's binary format (default: text)")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--binary", action="store_true",
+                     help="save in word2vec's binary format whatever --out's name says "
+                          "(default: as the name says: .bin binary, .txt/.vec text, a final "
+                          ".gz compressed with the format of the suffix before it)")
+    fmt.add_argument("--text", dest="binary", action="store_false",
+                     help="save in word2vec's text format whatever --out's name says")
+    p.set_defaults(binary=None)   # neither flag: as --out's name says
+    p.add_argument("--log", metavar="FILE",
+                   help="write every progress event to FILE as a JSON line (words, loss, lr, "
+                        "words_per_s, epoch, elapsed), as training runs, to plot elsewhere")
+    p.add_argument("--json", action="store_true",
+                   help="print the result (file, format, words, loss, speed) as JSON on stdout")
     p.add_argument("--arch", metavar="ARCH",
                    help=f"sg: Skip-gram (centre -> context); cbow: context -> centre "
                         f"(default {_ENGINE})")
@@ -140,6 +170,22 @@ def add_parser(sub) -> None:
     ]
     for action in glove_flags:
         engine_default(action, lambda name=_GLOVE_FLAGS[action.dest]: _glove_default(name))
+    ft = p.add_argument_group(
+        "FastText (--model fasttext; also --arch, --dim, --window, --negative, --sample, "
+        "--epochs, --alpha, --min-alpha, --min-count, --max-vocab, --seed, --threads; "
+        "--out NAME.bin saves Facebook's model format, which answers unseen words, any other "
+        "name the .vec text format)")
+    fasttext_flags = [
+        ft.add_argument("--minn", type=int, metavar="N",
+                        help=f"shortest character n-gram, counting the < > word marks "
+                             f"(default {_ENGINE})"),
+        ft.add_argument("--maxn", type=int, metavar="N",
+                        help=f"longest character n-gram; 0: no n-grams (default {_ENGINE})"),
+        ft.add_argument("--bucket", type=int, metavar="N",
+                        help=f"n-gram rows the n-grams are hashed into (default {_ENGINE})"),
+    ]
+    for action in fasttext_flags:
+        engine_default(action, lambda name=action.dest: _fasttext_default(name))
     p.add_argument("--quiet", "-q", action="store_true",
                    help="no progress bar or notes: only the summary line, errors, and a "
                         "note if undecodable bytes in the corpus were replaced")
@@ -195,20 +241,16 @@ _GLOVE_FLAGS = {"dim": "dim", "window": "window", "epochs": "epochs", "min_count
 def build_glove_config(args: argparse.Namespace):
     """A validated ``GloveConfig`` from the flags given (the rest: GloVe's defaults)."""
     from engine.errors import ConfigError
-    from engine.glove import GloveConfig
+    from engine.settings import glove_settings
 
     for name in _WORD2VEC_ONLY + ("cbow_sum",):
         if getattr(args, name, None) not in (None, False):
             raise ConfigError(f"--{name.replace('_', '-')} is a Word2Vec setting; --model glove "
                               "takes --dim, --window, --epochs, --min-count, --x-max, --eta, "
                               "--weight-power, --vectors")
-    from corpora.registry import training_hints
-
     # the corpus's vocabulary and window settings (the lecture's tiny texts: every word)
-    hints = {k: v for k, v in training_hints(args.corpus).items() if k in ("min_count", "window")}
-    given = {field: getattr(args, flag) for flag, field in _GLOVE_FLAGS.items()
-             if getattr(args, flag, None) is not None}
-    config = GloveConfig().replace(**{**hints, **given})
+    config = glove_settings(args.corpus, **{field: getattr(args, flag, None)
+                                            for flag, field in _GLOVE_FLAGS.items()})
     problems = config.problems()
     if problems:
         err = problems[0]
@@ -220,9 +262,75 @@ def build_glove_config(args: argparse.Namespace):
     return config
 
 
+#: FastText's flags (each the FastTextConfig field of the same name)
+_FASTTEXT_FLAGS = ("arch", "dim", "window", "negative", "sample", "epochs", "alpha", "min_alpha",
+                   "min_count", "max_vocab", "seed", "threads", "minn", "maxn", "bucket")
+_FASTTEXT_ONLY = ("minn", "maxn", "bucket")
+
+
+def _reject_fasttext_flags(args: argparse.Namespace) -> None:
+    """--minn/--maxn/--bucket without --model fasttext: one clear error, not ignored."""
+    from engine.errors import ConfigError
+
+    for name in _FASTTEXT_ONLY:
+        if getattr(args, name, None) is not None:
+            raise ConfigError(f"--{name} is a FastText setting: add --model fasttext")
+
+
+def build_fasttext_config(args: argparse.Namespace):
+    """A validated ``FastTextConfig``: FastText's defaults, the corpus's settings (the
+    lecture's: every word, no subsampling, ...) and the flags given over them."""
+    from engine.errors import ConfigError
+    from engine.fasttext import FastTextConfig
+
+    others = ("update", "device", "cbow_sum") + tuple(_GLOVE_FLAGS.keys() - set(_FASTTEXT_FLAGS))
+    for name in others:
+        if getattr(args, name, None) not in (None, False):
+            raise ConfigError(f"--{name.replace('_', '-')} is not a FastText setting; --model "
+                              "fasttext takes --arch, --dim, --window, --negative, --sample, "
+                              "--epochs, --alpha, --min-count, --minn, --maxn, --bucket")
+    if getattr(args, "loss", None) not in (None, "neg"):
+        raise ConfigError("--model fasttext trains with negative sampling only (--loss neg)")
+    if getattr(args, "binary", None) is not None:
+        raise ConfigError("--binary/--text are word2vec's formats; with --model fasttext --out's "
+                          "name says: NAME.bin (Facebook's model) or NAME.vec (text)")
+    from corpora.registry import training_hints
+
+    names = set(FastTextConfig.__dataclass_fields__)
+    hints = {k: v for k, v in training_hints(args.corpus).items() if k in names}
+    given = {name: getattr(args, name) for name in _FASTTEXT_FLAGS
+             if getattr(args, name, None) is not None}
+    config = FastTextConfig().replace(**{**hints, **given})
+    problems = config.problems()
+    if problems:
+        err = problems[0]
+        text = str(err)
+        if err.field and text.startswith(err.field + " "):
+            text = "--" + err.field.replace("_", "-") + text[len(err.field):]
+        raise ConfigError(text, field=err.field) from None
+    return config
+
+
+FACEBOOK_BIN = "facebook"   # ``binary`` for FastText to a .bin name: Facebook's model format
+
+
+def _save(session, out: Path, binary) -> None:
+    """Save the trained vectors: FastText to a ``.bin`` name (``binary == FACEBOOK_BIN``) as
+    Facebook's model format, with its n-grams; everything else in word2vec's formats."""
+    vectors = session.model.vectors()
+    if binary == FACEBOOK_BIN:
+        vectors.save_facebook(out)
+    else:
+        vectors.save(str(out), binary=binary)
+
+
 def describe(config) -> str:
     """The settings that shape a run, in one line: 'sg/neg, dim 20, window 3, 50 epochs,
     alpha 0.1, sample 0'."""
+    if hasattr(config, "bucket"):            # FastText
+        return (f"FastText {config.arch}/neg, dim {config.dim}, window {config.window}, "
+                f"{config.epochs} epochs, alpha {config.alpha:g}, sample {config.sample:g}, "
+                f"n-grams {config.minn}-{config.maxn} in {config.bucket:,} buckets")
     if not hasattr(config, "arch"):          # GloVe
         return (f"GloVe, dim {config.dim}, window {config.window}, {config.epochs} epochs, "
                 f"eta {config.eta:g}, x_max {config.x_max:g}")
@@ -270,9 +378,10 @@ def make_session(config, corpus, min_count_given: bool):
 class _Display:
     """Shows Progress events: a rich bar on a terminal, a line per 10% otherwise."""
 
-    def __init__(self, quiet: bool, unit: str = "words") -> None:
+    def __init__(self, quiet: bool, unit: str = "words", log: "RunLog | None" = None) -> None:
         self.quiet = quiet
         self.unit = unit
+        self.log = log
         self.last = None            # the latest Progress event (read by the main thread)
         self._bar = None
         self._task = None
@@ -295,6 +404,8 @@ class _Display:
 
     def __call__(self, p) -> None:  # called from the training thread
         self.last = p
+        if self.log is not None:
+            self.log.write(p)
         if self.quiet:
             return
         if self._bar is not None:
@@ -312,6 +423,29 @@ class _Display:
                         f"{output.fmt_count(p.done)}/{output.fmt_count(p.total)} {self.unit}  "
                         f"loss {output.fmt_loss(p.loss)}  {p.rate:,.0f} {self.unit}/s  lr {p.lr:.5f}  "
                         f"ETA {output.fmt_seconds(p.eta)}")
+
+
+class RunLog:
+    """``--log FILE``: one JSON object per progress event (JSON Lines), flushed as it is
+    written, so that ``tail -f`` and a plotting script see the run as it goes."""
+
+    def __init__(self, path: Path, unit: str = "words") -> None:
+        self.path = path
+        self.unit = unit
+        self._file = open(path, "w", encoding="utf-8")   # OSError: one line, exit 2
+
+    def write(self, p) -> None:
+        import json
+
+        record = {self.unit: p.done, "total": p.total, "loss": output.number(p.loss),
+                  "lr": output.number(p.lr), f"{self.unit}_per_s": output.number(p.rate),
+                  "epoch": p.epoch, "epochs": p.epochs, "elapsed": output.number(p.elapsed),
+                  "finished": bool(p.finished)}
+        self._file.write(json.dumps(record, allow_nan=False) + "\n")
+        self._file.flush()
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def _two_line_progress(unit: str = "words"):
@@ -423,6 +557,9 @@ def _report_reading(corpus) -> None:
 
 
 def _preload(session) -> None:
+    if hasattr(session, "preload"):              # FastText: its own compiled kernel
+        session.preload()
+        return
     if not hasattr(session, "backend"):          # GloVe: its own compiled kernel
         import engine.glove_kernels  # noqa: F401
         return
@@ -441,9 +578,15 @@ def run(args: argparse.Namespace) -> int:
     from engine.errors import TrainingError
 
     glove = getattr(args, "model", None) == "glove"
-    config = build_glove_config(args) if glove else build_config(args)
+    fasttext = getattr(args, "model", None) == "fasttext"
+    if not fasttext:
+        _reject_fasttext_flags(args)
+    config = (build_glove_config(args) if glove else
+              build_fasttext_config(args) if fasttext else build_config(args))
     out = Path(args.out)
     check_writable(out)
+    if getattr(args, "log", None):
+        check_writable(Path(args.log))
     corpus = open_corpus(args.corpus, **corpora_cmd.corpus_options(args, seed=args.seed))
     if not args.quiet:
         output.note(f"reading {args.corpus!r} and building the vocabulary "
@@ -454,6 +597,10 @@ def run(args: argparse.Namespace) -> int:
             from engine.glove import GloveSession
 
             session = GloveSession(config, corpus)
+        elif fasttext:
+            from engine.fasttext import FastTextSession
+
+            session = FastTextSession(config, corpus)
         else:
             session = make_session(config, corpus, min_count_given=args.min_count is not None)
         _preload(session)
@@ -469,25 +616,40 @@ def run(args: argparse.Namespace) -> int:
     if glove and not args.quiet:
         output.note(f"{output.fmt_count(len(session.X))} non-zero co-occurrence cells "
                     f"(window {config.window})")
-    display = _Display(args.quiet, unit)
+    log = RunLog(Path(args.log), unit) if getattr(args, "log", None) else None
+    display = _Display(args.quiet, unit, log)
+    binary = getattr(args, "binary", None)     # None: as --out's name says
+    if fasttext and out.suffix == ".bin":
+        binary = FACEBOOK_BIN
     try:
         with display:
             final = train_with_interrupt(session, display)
     except TrainingError as err:
         raise TrainingError(f"{err}; nothing was saved to {str(out)!r}") from None
     except Interrupted as stop:
-        session.model.vectors().save(str(out), binary=args.binary)
+        _save(session, out, binary)
         output.note(f"interrupted at {_percent(stop.fraction)}: saved the partially trained "
                     f"vectors to {str(out)!r}")
+        if getattr(args, "json", False):
+            _print_result(args, out, binary, vocab_size, config.dim, unit, display.last,
+                          time.perf_counter() - t0, interrupted=True)
         return 130
+    finally:
+        if log is not None:
+            log.close()
     _report_reading(corpus)
-    session.model.vectors().save(str(out), binary=args.binary)
+    _save(session, out, binary)
+    if getattr(args, "json", False):
+        _print_result(args, out, binary, vocab_size, config.dim, unit, final,
+                      time.perf_counter() - t0)
+        return 0
     seconds = final.elapsed if final is not None and final.elapsed > 0 else (
         time.perf_counter() - t0)
     words = final.done if final is not None else 0
     rate = words / seconds if seconds > 0 else 0.0
     loss = output.fmt_loss(final.loss if final is not None else None)
-    print(f"saved {output.fmt_count(vocab_size)} words x {config.dim} dims to {str(out)!r}: "
+    print(f"saved {output.fmt_count(vocab_size)} words x {config.dim} dims to {str(out)!r} "
+          f"({_format_of(out, binary)}): "
           f"trained on {output.fmt_count(words)} {unit} in {output.fmt_seconds(seconds)} "
           f"({rate:,.0f} {unit}/s), final loss {loss}")
     if getattr(corpus, "analogies", None) is not None and not args.quiet:
@@ -497,6 +659,27 @@ def run(args: argparse.Namespace) -> int:
         output.note(f"score the corpus's planted analogies with: wordlab eval "
                     f"{_shell_word(str(out))} --analogies {_shell_word(source)}")
     return 0
+
+
+def _format_of(out: Path, binary: bool | None) -> str:
+    """What ``save(out, binary=binary)`` wrote: "word2vec binary, gzip-compressed", ..."""
+    from engine.vectors import describe_format, format_from_name
+
+    by_name, gzipped = format_from_name(out)
+    return describe_format(by_name if binary is None else binary, gzipped)
+
+
+def _print_result(args, out: Path, binary: bool | None, vocab_size: int, dim: int, unit: str,
+                  final, wall: float, interrupted: bool = False) -> None:
+    """``--json``: the run's result on stdout."""
+    seconds = final.elapsed if final is not None and final.elapsed > 0 else wall
+    done = final.done if final is not None else 0
+    output.print_json({
+        "out": str(out), "format": _format_of(out, binary), "words": vocab_size, "dim": dim,
+        "trained": done, "unit": unit, "seconds": output.number(seconds),
+        "rate": output.number(done / seconds if seconds > 0 else 0.0),
+        "loss": output.number(final.loss if final is not None else None),
+        "interrupted": interrupted, "log": getattr(args, "log", None)})
 
 
 def _shell_word(text: str) -> str:

@@ -17,7 +17,12 @@ from dataclasses import fields
 
 from engine.word2vec import ARCHS, LOSSES, Word2VecConfig
 
-__all__ = ["ARCHS", "LOSSES", "GENERAL", "training_settings", "suggested", "SETTING_NAMES"]
+__all__ = ["ARCHS", "LOSSES", "GENERAL", "training_settings", "glove_settings", "suggested",
+           "SETTING_NAMES", "SHARED_HINTS"]
+
+#: the corpus suggestions every model family takes (its vocabulary and its window); the rest
+#: of TRAINING_HINTS are Word2Vec's (its learning rate, subsampling, epochs)
+SHARED_HINTS = ("min_count", "window")
 
 #: the engine's general defaults (what a file, toy-world or text8 trains with)
 GENERAL = Word2VecConfig()
@@ -48,3 +53,19 @@ def training_settings(corpus: str | os.PathLike | None = None, **overrides) -> W
     """
     given = {k: v for k, v in overrides.items() if v is not None}
     return GENERAL.replace(**{**suggested(corpus), **given})
+
+
+def glove_settings(corpus: str | os.PathLike | None = None, **overrides):
+    """The ``GloveConfig`` to train ``corpus`` with: GloVe's defaults (glove.c's), the corpus's
+    vocabulary and window suggestions (``SHARED_HINTS``: the lecture's tiny texts need every
+    word), then ``overrides`` (None ignored).  Not validated.  ``wordlab train --model glove``,
+    the Train form and step mode start from it.
+
+        >>> glove_settings("lecture").min_count
+        1
+    """
+    from engine.glove import GloveConfig
+
+    hints = {k: v for k, v in suggested(corpus).items() if k in SHARED_HINTS}
+    given = {k: v for k, v in overrides.items() if v is not None}
+    return GloveConfig().replace(**{**hints, **given})

@@ -75,11 +75,9 @@ def corpus_config(corpus: Any) -> Any:
 def glove_config(corpus: Any) -> Any:
     """GloVe's settings for ``corpus``, as ``wordlab train --model glove`` takes them: GloVe's
     defaults with the corpus's min_count and window hints."""
-    from corpora.registry import training_hints
-    from engine.glove import GloveConfig
+    from engine.settings import glove_settings
 
-    hints = training_hints(getattr(corpus, "name", None))
-    return GloveConfig().replace(**{k: v for k, v in hints.items() if k in ("min_count", "window")})
+    return glove_settings(getattr(corpus, "name", None))
 
 
 class TrainPane(Pane):
