@@ -56,16 +56,26 @@ def add_parser(sub) -> None:
                                parser_class=type(p))
     f = actions.add_parser("fetch", help="download a corpus (text8) into the data directory",
                            description="Download text8 from its canonical address, check its "
-                                       "size and checksum, and cache it in your data directory.")
+                                       "size and checksum, and cache it in your data directory.",
+                           epilog="Examples:\n"
+                                  "  wordlab corpora fetch text8\n"
+                                  "  wordlab corpora fetch text8 --url https://mirror.example/text8.zip --json",
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
     f.add_argument("name", metavar="NAME", choices=("text8",), help="text8")
     f.add_argument("--url", default=None, metavar="URL",
                    help="download from a mirror instead of the canonical address "
                         "(its size is then checked against what the server announces)")
     f.add_argument("--force", action="store_true", help="download again even if cached")
+    f.add_argument("--json", action="store_true",
+                   help='machine-readable result on stdout: {"corpus", "path", "downloaded"}')
     f.set_defaults(handler=run_fetch)
     s = actions.add_parser("stats", help="token and vocabulary statistics of a corpus",
                            description="Tokens, types, coverage at a min count, the most "
-                                       "frequent words.")
+                                       "frequent words.",
+                           epilog="Examples:\n"
+                                  "  wordlab corpora stats lecture --min-count 1\n"
+                                  "  wordlab corpora stats my-texts/ --top 50 --json",
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
     s.add_argument("corpus", metavar="NAME|PATH", help="a corpus name or a .txt file / folder")
     s.add_argument("--min-count", type=int, default=5, metavar="N",
                    help="coverage of the words seen at least N times (default %(default)s)")
@@ -106,7 +116,10 @@ def run_fetch(args: argparse.Namespace) -> int:
     from corpora.text8 import TEXT8_URL, fetch_text8, text8_path
 
     if text8_path().is_file() and not args.force:
-        print(f"text8 is already downloaded: {text8_path()}")
+        if args.json:
+            output.print_json({"corpus": "text8", "path": str(text8_path()), "downloaded": False})
+        else:
+            print(f"text8 is already downloaded: {text8_path()}")
         return 0
     with _DownloadBar() as bar:
         try:
@@ -115,7 +128,10 @@ def run_fetch(args: argparse.Namespace) -> int:
             bar.stop()
             output.note("interrupted: the partial download was removed")
             return 130
-    print(f"text8 is ready: {path}")
+    if args.json:
+        output.print_json({"corpus": "text8", "path": str(path), "downloaded": True})
+    else:
+        print(f"text8 is ready: {path}")
     return 0
 
 

@@ -2,8 +2,8 @@
 
 ``wordlab`` alone opens the Textual app, and so does ``wordlab CORPUS`` (a built-in name, a text
 file or a folder of them) or ``wordlab VECTORS_FILE`` (a word2vec file: opened with those
-vectors loaded), or both; the subcommands (``train``, ``query``, ``eval``, ``corpora``) are
-headless, and a subcommand's name wins over a file of that name (say ``./train``).  Contract (docs/ARCHITECTURE.md): every ``WordlabError`` and
+vectors loaded), or both; the subcommands (``train``, ``query``, ``eval``, ``export``,
+``corpora``, ``completion``) are headless, and a subcommand's name wins over a file of that name (say ``./train``).  Contract (docs/ARCHITECTURE.md): every ``WordlabError`` and
 ``OSError`` becomes ONE line on stderr and exit code 2; argparse's usage errors are one
 line too (exit 2); Ctrl-C exits 130.  Nothing heavy (torch, textual, rich) is imported
 until a subcommand needs it.
@@ -22,6 +22,10 @@ from cli import output
 EXIT_OK = 0
 EXIT_USAGE = 2          # bad input of any kind: argparse, WordlabError, OSError
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+#: in every command's --help, before its examples (docs/CLI.md says the same)
+EXIT_CODES = ("Exit codes: 0 done; 2 bad input (a usage error, an unreadable or malformed "
+              "file, a bad\nsetting: one line on stderr); 130 interrupted (Ctrl-C).")
 
 
 class UsageError(Exception):
@@ -68,6 +72,7 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from cli import completion, export_cmd
     from cli import corpora_cmd, eval_cmd, lesson_cmd, query, train
 
     parser = _Parser(
@@ -84,8 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
                "  wordlab train --corpus toy-world --out toy.vec\n"
                "  wordlab query toy.vec --analogy man king woman\n"
                "  wordlab eval toy.vec --analogies toy-world\n"
+               "  wordlab export toy.vec --projector toy-tb   (for the Embedding Projector)\n"
                "  wordlab corpora\n"
-               "  wordlab lesson --lang ko          (the lecture, step by step, in Korean)",
+               "  wordlab lesson --lang ko          (the lecture, step by step, in Korean)\n"
+               "  wordlab completion bash > ~/.local/share/bash-completion/completions/wordlab",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=_VersionAction,
@@ -96,10 +103,37 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_parser(sub)
     query.add_parser(sub)
     eval_cmd.add_parser(sub)
+    export_cmd.add_parser(sub)
     corpora_cmd.add_parser(sub)
     lesson_cmd.add_parser(sub)
+    completion.add_parser(sub)
+    for command in (parser, *_all_subparsers(parser)):
+        _add_exit_codes(command)
     parser.commands = tuple(sub.choices)  # type: ignore[attr-defined]
     return parser
+
+
+def _all_subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """Every subcommand's parser, nested ones (``corpora stats``) included."""
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for subparser in action.choices.values():
+                found += [subparser, *_all_subparsers(subparser)]
+    return found
+
+
+def _add_exit_codes(parser: argparse.ArgumentParser) -> None:
+    """Put the exit codes in ``parser``'s epilog, just before its examples, so that every
+    --help ends with examples."""
+    epilog = parser.epilog or ""
+    if EXIT_CODES in epilog:
+        return
+    head, sep, examples = epilog.rpartition("Examples:")
+    if sep:
+        parser.epilog = f"{head}{EXIT_CODES}\n\n{sep}{examples}"
+    else:
+        parser.epilog = f"{epilog}\n\n{EXIT_CODES}" if epilog else EXIT_CODES
 
 
 def _add_lang(parser: argparse.ArgumentParser, dest: str = "lang") -> None:
