@@ -1,6 +1,9 @@
 """``wordlab query``: nearest neighbours, analogies, similarity and the odd one out.
 
-Reads any word2vec C-format file (text or binary, ours or gensim's).  ``--json`` output:
+Reads any word2vec C-format file (text or binary, ours or gensim's), and fastText ``.bin``
+models (ours, fastText's, gensim's), which also answer words outside their vocabulary from
+the words' character n-grams: such words are named on stderr, or listed in the JSON result as
+``"from_ngrams": [...]``.  ``--json`` output:
 
 * ``--similar W``:      ``{"query": {"similar": W, "k": N}, "results": [{"word", "score"}...]}``
 * ``--analogy A B C``:  ``{"query": {"analogy": [A, B, C], "method": "add"|"mul", "k": N},
@@ -28,7 +31,9 @@ def add_parser(sub) -> None:
                "  wordlab query toy.vec --analogy man king woman   # man : king :: woman : ?\n"
                "  wordlab query toy.vec --similarity cat dog --json",
         formatter_class=EngineDefaultsFormatter)
-    p.add_argument("vectors", metavar="FILE", help="vectors in word2vec format")
+    p.add_argument("vectors", metavar="FILE",
+                   help="vectors in word2vec format, or a fastText .bin model (answers unseen "
+                        "words from their character n-grams)")
     mode = p.add_mutually_exclusive_group(required=True)
     mode.add_argument("--similar", metavar="WORD", help="the k nearest words by cosine")
     mode.add_argument("--analogy", nargs=3, metavar=("A", "B", "C"),
@@ -85,36 +90,73 @@ def _table(title: str, pairs) -> None:
     console.print(table)
 
 
-def run(args: argparse.Namespace) -> int:
+def _load(path: str):
+    """word2vec's formats, or a fastText ``.bin`` model (recognised by its magic number),
+    whose vectors answer words outside the vocabulary from their character n-grams."""
+    from engine.fasttext_vectors import FastTextVectors, is_facebook_bin
     from engine.vectors import KeyedVectors
 
+    if is_facebook_bin(path):
+        return FastTextVectors.load_facebook(path)
+    return KeyedVectors.load(path)
+
+
+def _built_from_ngrams(kv, words) -> list[str]:
+    """The query words a fastText model answers from n-grams (not in its vocabulary)."""
+    check = getattr(kv, "from_ngrams", None)
+    return [w for w in dict.fromkeys(words) if check is not None and check(w)]
+
+
+def _mark(kv, words, json_out: bool, result: dict | None = None) -> None:
+    """Say which words were built from n-grams: a line on stderr, or ``"from_ngrams"`` in
+    the JSON result."""
+    built = _built_from_ngrams(kv, words)
+    if not built:
+        return
+    if json_out:
+        result["from_ngrams"] = built
+        return
+    for w in built:
+        output.note(f"{w!r} is not in the vocabulary: its vector is the mean of its "
+                    f"{len(kv.ngram_ids(w))} character n-grams (fastText)")
+
+
+def run(args: argparse.Namespace) -> int:
     _check(args)
-    kv = KeyedVectors.load(args.vectors)
+    kv = _load(args.vectors)
     k = args.topn
     if args.similar is not None:
         pairs = kv.most_similar(positive=[args.similar], topn=k)
         if args.json:
-            output.print_json({"query": {"similar": args.similar, "k": k},
-                               "results": _results(pairs)})
+            result = {"query": {"similar": args.similar, "k": k}, "results": _results(pairs)}
+            _mark(kv, [args.similar], True, result)
+            output.print_json(result)
         else:
-            _table(f"nearest to {args.similar!r}", pairs)
+            _mark(kv, [args.similar], False)
+            oov = " (from n-grams)" if _built_from_ngrams(kv, [args.similar]) else ""
+            _table(f"nearest to {args.similar!r}{oov}", pairs)
     elif args.analogy is not None:
         a, b, c = args.analogy
         method = "mul" if args.cosmul else "add"
         pairs = kv.analogy(a, b, c, topn=k, method=method)
         if args.json:
-            output.print_json({"query": {"analogy": [a, b, c], "method": method, "k": k},
-                               "results": _results(pairs)})
+            result = {"query": {"analogy": [a, b, c], "method": method, "k": k},
+                      "results": _results(pairs)}
+            _mark(kv, [a, b, c], True, result)
+            output.print_json(result)
         else:
+            _mark(kv, [a, b, c], False)
             how = f"= {b} - {a} + {c}" if method == "add" else "by 3CosMul"
             _table(f"{a} : {b} :: {c} : ?   {how}", pairs)
     elif args.similarity is not None:
         w1, w2 = args.similarity
         score = kv.similarity(w1, w2)
         if args.json:
-            output.print_json({"query": {"similarity": [w1, w2]},
-                               "similarity": output.number(score)})
+            result = {"query": {"similarity": [w1, w2]}, "similarity": output.number(score)}
+            _mark(kv, [w1, w2], True, result)
+            output.print_json(result)
         else:
+            _mark(kv, [w1, w2], False)
             print(f"cosine({w1}, {w2}) = {output.fmt_score(score)}")
     else:
         words = list(args.doesnt_match)
