@@ -665,6 +665,8 @@ def _format_of(out: Path, binary: bool | None) -> str:
     """What ``save(out, binary=binary)`` wrote: "word2vec binary, gzip-compressed", ..."""
     from engine.vectors import describe_format, format_from_name
 
+    if binary == FACEBOOK_BIN:
+        return "fastText .bin model, with n-grams"
     by_name, gzipped = format_from_name(out)
     return describe_format(by_name if binary is None else binary, gzipped)
 

@@ -42,6 +42,11 @@ def test_train_writes_facebooks_bin_and_query_answers_unseen_words(lecture_bin, 
     assert code == 0 and json.loads(out)["from_ngrams"] == ["cats"]
 
 
+def test_the_summary_names_the_format(tmp_path, capsys):
+    code, out, err = call(["train", *FAST, "--out", tmp_path / "m.bin", "--json"], capsys)
+    assert code == 0 and json.loads(out)["format"] == "fastText .bin model, with n-grams"
+
+
 def test_train_to_vec_is_text_with_a_v_d_header(tmp_path, capsys):
     path = tmp_path / "lecture.vec"
     code, out, err = call(["train", *FAST, "--arch", "cbow", "--dim", "8", "--out", path], capsys)
