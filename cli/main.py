@@ -73,7 +73,7 @@ class _VersionAction(argparse.Action):
 
 def build_parser() -> argparse.ArgumentParser:
     from cli import completion, export_cmd
-    from cli import corpora_cmd, eval_cmd, lesson_cmd, query, train
+    from cli import corpora_cmd, eval_cmd, lesson_cmd, query, serve, train
 
     parser = _Parser(
         prog=output.PROG,
@@ -107,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     corpora_cmd.add_parser(sub)
     lesson_cmd.add_parser(sub)
     completion.add_parser(sub)
+    serve.add_parser(sub)
     for command in (parser, *_all_subparsers(parser)):
         _add_exit_codes(command)
     parser.commands = tuple(sub.choices)  # type: ignore[attr-defined]
@@ -214,6 +215,9 @@ def app_main(argv: Sequence[str], prog: str = output.PROG) -> int:
 
 
 def _interactive() -> bool:
+    # wordlab serve: each browser tab's app talks to the page through Textual's web driver
+    if "web_driver" in os.environ.get("TEXTUAL_DRIVER", ""):
+        return True
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
