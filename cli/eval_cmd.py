@@ -62,7 +62,6 @@ def resolve(source: str) -> Path:
 def run(args: argparse.Namespace) -> int:
     from cli.main import UsageError
     from engine.evaluate import evaluate_analogies, evaluate_pairs
-    from engine.vectors import KeyedVectors
 
     if args.restrict_vocab is None:
         args.restrict_vocab = parameter_default(EVALUATE_ANALOGIES, "restrict_vocab")
@@ -77,7 +76,9 @@ def run(args: argparse.Namespace) -> int:
     if len(args.vectors) > 1:
         return _compare(args, analogy_path, pairs_path)
     args.vectors = args.vectors[0]
-    kv = KeyedVectors.load(args.vectors)
+    from engine.fasttext_vectors import load_vectors   # word2vec's formats or a fastText .bin
+
+    kv = load_vectors(args.vectors)
 
     report: dict = {"vectors": str(args.vectors), "analogy_accuracy": None,
                     "pairs_spearman": None, "analogies": None, "pairs": None}
@@ -179,9 +180,9 @@ def _compare(args: argparse.Namespace, analogy_path, pairs_path) -> int:
     from rich.table import Table
 
     from engine.evaluate import compare
-    from engine.vectors import KeyedVectors
+    from engine.fasttext_vectors import load_vectors
 
-    models = [(name, KeyedVectors.load(path))
+    models = [(name, load_vectors(path))
               for name, path in zip(_model_names(args.vectors), args.vectors)]
     result = compare(models, analogy_path, pairs_path, restrict_vocab=args.restrict_vocab)
     if args.json:

@@ -93,12 +93,9 @@ def _table(title: str, pairs) -> None:
 def _load(path: str):
     """word2vec's formats, or a fastText ``.bin`` model (recognised by its magic number),
     whose vectors answer words outside the vocabulary from their character n-grams."""
-    from engine.fasttext_vectors import FastTextVectors, is_facebook_bin
-    from engine.vectors import KeyedVectors
+    from engine.fasttext_vectors import load_vectors
 
-    if is_facebook_bin(path):
-        return FastTextVectors.load_facebook(path)
-    return KeyedVectors.load(path)
+    return load_vectors(path)
 
 
 def _built_from_ngrams(kv, words) -> list[str]:

@@ -296,3 +296,11 @@ def _compose(words, word_rows, ngram_rows, minn, maxn) -> np.ndarray:
         if ids:
             out[i] = (word_rows[i] + ngram_rows[ids].sum(axis=0)) / np.float32(len(ids) + 1)
     return out
+
+
+def load_vectors(path: os.PathLike | str) -> KeyedVectors:
+    """Any vectors file wordlab reads: a fastText ``.bin`` model (by its magic number) as
+    ``FastTextVectors``, anything else as word2vec's formats (``KeyedVectors.load``)."""
+    if is_facebook_bin(path):
+        return FastTextVectors.load_facebook(path)
+    return KeyedVectors.load(path)

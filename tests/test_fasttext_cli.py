@@ -66,3 +66,16 @@ def test_train_to_vec_is_text_with_a_v_d_header(tmp_path, capsys):
 def test_flags_that_do_not_fit_are_one_line(tmp_path, capsys, argv, needles):
     assert_one_line_error(*call(["train", *argv, "--out", tmp_path / "x.bin"], capsys), *needles)
     assert not (tmp_path / "x.bin").exists()
+
+
+def test_eval_scores_a_fasttext_bin_beside_word2vec(lecture_bin, tmp_path, capsys):
+    """``wordlab eval`` reads the .bin too, alone and in the side-by-side table."""
+    analogies = tmp_path / "a.txt"
+    analogies.write_text(": s\ncat dog movie picture\n", encoding="utf-8")
+    code, out, err = call(["eval", lecture_bin, "--analogies", analogies, "--json"], capsys)
+    assert code == 0, err
+    assert json.loads(out)["analogies"]["total"] == 1            # cat dog movie picture
+    w2v = tmp_path / "w.vec"
+    assert call(["train", "--corpus", "lecture", "--quiet", "--out", w2v], capsys)[0] == 0
+    code, out, err = call(["eval", lecture_bin, w2v, "--analogies", analogies], capsys)
+    assert code == 0, err
