@@ -98,6 +98,18 @@ def expected(key: str, lang: str) -> list[str]:
         return ["f_t = σ(", "h_t = o_t·tanh(C_t)", "[i] love cute cat"]
     if key == "flow":
         return ["‖dL/dh_t‖", "RNN", "LSTM"]
+    if key in ("seq2seq", "seq2seq-long"):
+        from engine.lesson import seq2seq_demo
+
+        d = seq2seq_demo()                    # the lesson's run (kept: computed once)
+        if key == "seq2seq":                  # the lecture's pair, the context, step 1's p
+            first = d.lecture.steps[0]
+            return ["i like machine learning", "h_T", "C_T",
+                    " ".join(vec(d.lecture.encoding.h[:8]).split()),
+                    " ".join(vec(d.lecture.encoding.c[8:]).split()),
+                    f"1 <SOS> 나는 {first.p:.3f}"]
+        return [f"{r.clauses} {r.words:.1f} {100 * r.token_accuracy:.0f}% {100 * r.exact:.0f}%"
+                for r in d.lengths] + [" ".join(d.long_reference[:3])]
     if key == "onehot":
         return ["cat = [1 0 0 0]", "apple = [0 1 0 0]", "dog = [0 0 1 0]", "banana = [0 0 0 1]"]
     if key == "onehot-size":
@@ -133,6 +145,12 @@ def expected(key: str, lang: str) -> list[str]:
         return [f"= {trace.loss:.3f}", "0.500", f"-> {trace.word}"]
     if key == "train-corpus":
         return ["cos(고양이를, 개를)" if lang == "ko" else "cos(cat, dog)"]
+    if key == "king-queen":
+        from engine.lesson import corpus_analogy
+
+        r = corpus_analogy("toy-world")
+        return ["king − man + woman = ?", "toy-world"] + [
+            f"{k + 1}. {w} {s:+.3f}" for k, (w, s) in enumerate(r.answers)]
     raise AssertionError(f"no expectations for step {key!r}")
 
 
@@ -357,6 +375,29 @@ async def test_q_quits_from_the_lesson():
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_n_decodes_the_next_word_of_the_seq2seq_translation():
+    from engine.lesson import seq2seq_demo
+
+    steps = seq2seq_demo().lecture.steps
+    app = _app("en", KEYS.index("seq2seq"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        shown = squashed(app)
+        assert f"1 <SOS> 나는 {steps[0].p:.3f}" in shown
+        assert f"2 나는 머신러닝이 {steps[1].p:.3f}" not in shown
+        await pilot.press("n", "n")
+        await pilot.pause()
+        shown = squashed(app)
+        assert f"2 나는 머신러닝이 {steps[1].p:.3f}" in shown
+        assert f"3 머신러닝이 좋다 {steps[2].p:.3f}" in shown
+        assert "translation so far: 나는 머신러닝이 좋다" in shown
+        check_fits(app)
+        await pilot.press("right")                  # the long inputs: the same trained model
+        await _settle(pilot)
+        assert lesson(app).step.key == "seq2seq-long"
+        assert "(trained length)" in screen_text(app)
 
 
 async def test_n_trains_the_next_negative_sampling_example():

@@ -46,3 +46,8 @@ def test_lesson_four_word_model_english(snap_compare):
 def test_lesson_onehot_distance_korean(snap_compare):
     assert snap_compare(_app("onehot-distance", "ko"), terminal_size=(80, 24),
                         run_before=_settle)
+
+
+def test_lesson_seq2seq_korean(snap_compare):
+    """The context vector and the first decoded word (the engine's seeded Seq2Seq run)."""
+    assert snap_compare(_app("seq2seq", "ko"), terminal_size=(80, 24), run_before=_settle)

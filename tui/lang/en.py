@@ -128,6 +128,39 @@ MESSAGES: dict[str, str] = {
         "product of factors vanishes, the LSTM's cell state (forget gate near 1) carries the "
         "gradient back much further. Log scale: each line down is 10 times smaller."),
 
+    # -- LSTM's limits: Seq2Seq (engine/seq2seq.py) ------------------------------------------------
+    "lesson.seq2seq.title": "LSTM's limits: Seq2Seq",
+    "lesson.seq2seq.text": (
+        "An encoder LSTM reads the sentence; its last h_T and C_T, the context vector, is all the "
+        "decoder LSTM gets. From <SOS> it writes one word at a time, each the most probable "
+        "(greedy), and reads it back in. Trained just now on sentence pairs. n: next word."),
+    "lesson.seq2seq.training": "training the encoder and decoder (a few seconds)…",
+    "lesson.seq2seq.trained": (
+        "trained on {pairs} sentence pairs, {steps} Adam steps, H = {H}; "
+        "loss {before} -> {after}"),
+    "lesson.seq2seq.encoder": "encoder reads '{sentence}' (T = {T}): context vector, H = {H}",
+    "lesson.seq2seq.decoder": "decoder, greedy, from the context vector:",
+    "lesson.seq2seq.input": "input y_k-1",
+    "lesson.seq2seq.output": "output y_k",
+    "lesson.seq2seq.so-far": "translation so far: {words}",
+    "lesson.seq2seq.press": "n: the next output word (p: its softmax probability)",
+    "lesson.seq2seq-long.title": "Seq2Seq: long inputs",
+    "lesson.seq2seq-long.text": (
+        "The long-term dependency problem remains: a short input and a long one are squeezed "
+        "into the same context vector. Below, greedy translations of new sentences, scored word "
+        "by word against the right translation: the longer the input, the more words go wrong."),
+    "lesson.seq2seq-long.measured": (
+        "{n} new sentences per length, trained on 1-{hi} clauses, context H = {H}:"),
+    "lesson.seq2seq-long.clauses": "clauses",
+    "lesson.seq2seq-long.words": "words in",
+    "lesson.seq2seq-long.right": "right words",
+    "lesson.seq2seq-long.exact": "whole sentence",
+    "lesson.seq2seq-long.trained": "(trained length)",
+    "lesson.seq2seq-long.example": "one long input ({n} words); wrong words reversed:",
+    "lesson.seq2seq-long.input": "in",
+    "lesson.seq2seq-long.output": "out",
+    "lesson.seq2seq-long.reference": "right",
+
     # -- 11-13. one-hot --------------------------------------------------------------------------------
     "lesson.onehot.title": "one-hot encoding",
     "lesson.onehot.text": (
@@ -262,6 +295,23 @@ MESSAGES: dict[str, str] = {
     "lesson.train.similarity": (
         "cos({a}, {b}) = {cos}: the one-hot vectors of any two words had cosine 0."),
     "lesson.train.note": "Try it: Esc, then 5 (Explore) and n: the nearest words of any word.",
+
+    "lesson.king-queen.title": "king - man + woman on a shipped corpus",
+    "lesson.king-queen.text": (
+        "Word2Vec trained just now on toy-world, the largest corpus wordlab ships: generated "
+        "sentences in which gender, capitals, plurals and tenses are planted (real text, text8, "
+        "is a download and trains in minutes). Then: which word is closest to king - man + woman?"),
+    "lesson.king-queen.trained": (
+        "{corpus}: {arch}/{loss}, d={dim}, {epochs} epochs of {tokens} words, V={V}, "
+        "{seconds} s"),
+    "lesson.king-queen.word": "word",
+    "lesson.king-queen.cosine": "cosine",
+    "lesson.king-queen.found": (
+        "The answer is {answer} (cosine {cos}): the lecture's king - man + woman = {expected}, "
+        "computed."),
+    "lesson.king-queen.missed": (
+        "These vectors answer {answer} (cosine {cos}), not {expected}: this training did not "
+        "learn the relation."),
 }
 
 # the app around the lesson (panes, help, keys, palette, dialogs): tui/lang/en_app.py

@@ -125,6 +125,38 @@ MESSAGES: dict[str, str] = {
         "기울기 소실이 일어나고, LSTM의 cell state (forget gate가 1에 가까움)는 기울기를 훨씬 "
         "멀리까지 전달합니다. 로그 눈금: 한 칸 내려갈 때마다 10배 작아집니다."),
 
+    # -- LSTM의 한계: Seq2Seq (engine/seq2seq.py) ----------------------------------------------------
+    "lesson.seq2seq.title": "LSTM의 한계: Seq2Seq",
+    "lesson.seq2seq.text": (
+        "인코더 LSTM이 문장을 읽고, 마지막 h_T와 C_T(문맥 벡터)만 디코더 LSTM에 넘깁니다. "
+        "디코더는 <SOS>부터 가장 확률이 높은 단어를 하나씩 쓰고(greedy) 다시 입력으로 "
+        "읽습니다. 방금 문장 쌍으로 학습했습니다. n: 다음 단어."),
+    "lesson.seq2seq.training": "인코더와 디코더를 학습하는 중 (몇 초)…",
+    "lesson.seq2seq.trained": (
+        "학습: 문장 쌍 {pairs}개, Adam {steps} 스텝, H = {H}; 손실 {before} -> {after}"),
+    "lesson.seq2seq.encoder": "인코더가 읽은 문장 '{sentence}' (T = {T}): 문맥 벡터, H = {H}",
+    "lesson.seq2seq.decoder": "디코더 (greedy), 문맥 벡터에서 시작:",
+    "lesson.seq2seq.input": "입력 y_k-1",
+    "lesson.seq2seq.output": "출력 y_k",
+    "lesson.seq2seq.so-far": "지금까지의 번역: {words}",
+    "lesson.seq2seq.press": "n: 다음 출력 단어 (p: softmax 확률)",
+    "lesson.seq2seq-long.title": "Seq2Seq: 긴 입력",
+    "lesson.seq2seq-long.text": (
+        "장기 의존성 문제는 남아 있습니다: 짧은 입력도 긴 입력도 같은 크기의 문맥 "
+        "벡터에 담깁니다. 아래는 새 문장의 greedy 번역을 정답과 단어별로 비교한 것: "
+        "Sequence 길이가 길어질수록 틀리는 단어가 늘어납니다."),
+    "lesson.seq2seq-long.measured": (
+        "길이마다 새 문장 {n}개, 학습은 1-{hi}개 절, 문맥 벡터 H = {H}:"),
+    "lesson.seq2seq-long.clauses": "절",
+    "lesson.seq2seq-long.words": "입력 단어",
+    "lesson.seq2seq-long.right": "맞은 단어",
+    "lesson.seq2seq-long.exact": "문장 전체",
+    "lesson.seq2seq-long.trained": "(학습한 길이)",
+    "lesson.seq2seq-long.example": "긴 입력 하나 ({n}단어); 틀린 단어는 반전 표시:",
+    "lesson.seq2seq-long.input": "입력",
+    "lesson.seq2seq-long.output": "출력",
+    "lesson.seq2seq-long.reference": "정답",
+
     # -- 11-13. 원-핫 인코딩 ---------------------------------------------------------------------
     "lesson.onehot.title": "원-핫 인코딩",
     "lesson.onehot.text": (
@@ -248,6 +280,23 @@ MESSAGES: dict[str, str] = {
     "lesson.train.nearest": "가장 가까운 단어 (코사인)",
     "lesson.train.similarity": "cos({a}, {b}) = {cos}: 어떤 두 단어의 one-hot vector도 코사인은 0이었습니다.",
     "lesson.train.note": "해 보기: Esc, 5 (Explore), n: 아무 단어의 가장 가까운 단어.",
+
+    "lesson.king-queen.title": "제공 말뭉치로 king - man + woman",
+    "lesson.king-queen.text": (
+        "wordlab에 들어 있는 가장 큰 말뭉치 toy-world로 방금 Word2Vec을 학습했습니다: 성별, "
+        "수도, 복수형, 시제 관계를 심어 생성한 문장들입니다 (실제 텍스트 text8은 따로 내려받고 "
+        "학습에 몇 분 걸립니다). king - man + woman에 가장 가까운 단어는?"),
+    "lesson.king-queen.trained": (
+        "{corpus}: {arch}/{loss}, d={dim}, 단어 {tokens}개 {epochs} 에폭, V={V}, "
+        "{seconds}초"),
+    "lesson.king-queen.word": "단어",
+    "lesson.king-queen.cosine": "코사인",
+    "lesson.king-queen.found": (
+        "답: {answer} (코사인 {cos}). 강의의 king - man + woman = {expected}, 엔진이 계산한 "
+        "결과입니다."),
+    "lesson.king-queen.missed": (
+        "이 벡터의 답: {answer} (코사인 {cos}), {expected} 아님. 이번 학습은 이 관계를 "
+        "배우지 못했습니다."),
 }
 
 # the app around the lesson (panes, help, keys, palette, dialogs): tui/lang/ko_app.py

@@ -1,9 +1,10 @@
 """The lesson's steps, in the lecture's order (issue 10, section 1).  Plain data: no textual.
 
 Each step's title and text are the i18n keys ``lesson.<key>.title`` / ``lesson.<key>.text``;
-``view`` names the live view ``tui/lesson/views.py`` builds for it.  Not yet here: the
-Seq2Seq step (issue 10 step 5), and king - man + woman on a real corpus (text8, step 10;
-the embedding step shows the lecture's woman -> man // queen -> king on toy-world).
+the live view ``tui/lesson/views.py`` builds for it is ``VIEWS[key]``.  Every step of the
+issue's list is here: Seq2Seq (issue 10 step 5: ``seq2seq``, ``seq2seq-long``) after the LSTM
+steps, as in the lecture, and king - man + woman on vectors trained on toy-world, the largest
+corpus wordlab ships (``king-queen``; text8 is a download and trains in minutes, not seconds).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ STEPS: tuple[Step, ...] = (
     Step("cell-update", "lstm"),
     Step("lstm-sentence", "lstm"),
     Step("flow", "lstm"),
+    # 2b. LSTM's limits: Seq2Seq
+    Step("seq2seq", "lstm"),
+    Step("seq2seq-long", "lstm"),
     # 3. word representations
     Step("onehot", "words"),
     Step("onehot-size", "words"),
@@ -45,6 +49,7 @@ STEPS: tuple[Step, ...] = (
     Step("negative", "word2vec"),
     Step("hierarchical", "word2vec"),
     Step("train-corpus", "word2vec"),
+    Step("king-queen", "word2vec"),
 )
 
 KEYS: tuple[str, ...] = tuple(s.key for s in STEPS)

@@ -4,7 +4,7 @@ One widget per step, created the first time the step is shown and kept (going ba
 same numbers; a trained model stays trained).  Every number comes from engine/: ``lesson.py``
 (the RNN demo, shapes, one-hot sizes, the 4-word model, CBOW's blanks), ``bptt.py``,
 ``presets.py``, ``onehot.py``, ``examples.py``, ``gateview.py``, ``settings.py``,
-``word2vec.py``.  The panes' own widgets are reused where they fit: the LSTM pane's
+``word2vec.py``, ``seq2seq.py`` (through ``lesson.seq2seq_demo``).  The panes' own widgets are reused where they fit: the LSTM pane's
 ``GateView`` and ``FlowView``, the One-hot pane's tables, the ``Plot`` chart.
 
 A view may answer ``n`` (``advance``: the next time step) and may work in a thread
@@ -298,6 +298,149 @@ class FlowStepView(LessonView):
         from tui.panes.lstm.flow import FlowView
 
         self.query_one(FlowView).start()
+
+
+# -- 11-12. LSTM's limits: Seq2Seq (engine.seq2seq, trained once for both steps) -------------------
+class Seq2SeqBase(LessonView):
+    """Trains the lecture's Seq2Seq in a thread worker (``engine.lesson.seq2seq_demo``: a few
+    seconds the first time, then kept), then draws it."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self._stop = threading.Event()
+        self._running = False
+        self.demo = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(t("lesson.seq2seq.training")), id=f"lesson-body-{self.key}",
+                     classes="lesson-body")
+
+    def on_mount(self) -> None:
+        self._running = True
+        self.run_worker(self._train, thread=True, exclusive=True, group=f"lesson-{self.key}",
+                        exit_on_error=False)
+
+    def _train(self) -> None:
+        from engine.errors import WordlabError
+        from engine.lesson import seq2seq_demo
+
+        try:
+            demo = seq2seq_demo(cancel_event=self._stop)
+        except WordlabError as err:
+            self.app.call_from_thread(self._failed, str(err))
+            return
+        self.app.call_from_thread(self._done, demo)
+
+    def _failed(self, error: str) -> None:
+        self._running = False
+        if self.is_attached:
+            self.query_one(".lesson-body", Static).update(Text(error, style="bold"))
+
+    def _done(self, demo: Any) -> None:
+        self._running = False
+        if demo is None or not self.is_attached:      # stopped, or the language changed
+            return
+        self.demo = demo
+        self.redraw()
+        self.screen.refresh_bindings()
+
+    def redraw(self) -> None:
+        if self.demo is not None:
+            self.query_one(".lesson-body", Static).update(self.body(self.demo))
+
+    def body(self, demo: Any) -> RenderableType:
+        raise NotImplementedError
+
+    def trained_line(self, demo: Any) -> Text:
+        c = demo.config
+        return Text(t("lesson.seq2seq.trained", pairs=f"{demo.pairs:,}", steps=c.steps,
+                      H=c.hidden, before=num(demo.untrained_loss, 3, False),
+                      after=num(demo.losses[-1], 3, False)), style="dim")
+
+    def busy(self) -> bool:
+        return self._running
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+def halves(name: str, values: Any, per_line: int = 8) -> list[Text]:
+    """A long vector over lines of ``per_line`` numbers: ``h_T = [..]`` then ``      [..]``."""
+    lines = []
+    for k in range(0, len(values), per_line):
+        label = name if k == 0 else ""
+        lines.append(Text(f"  {pad(label, 6)}{vec(values[k:k + per_line])}"))
+    return lines
+
+
+class Seq2SeqView(Seq2SeqBase):
+    """The context vector of the lecture's sentence and its greedy decoding; ``n`` shows the
+    next output word."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.shown = 1
+
+    @property
+    def advances(self) -> bool:   # type: ignore[override]
+        return self.demo is not None
+
+    def advance(self) -> None:
+        if self.demo is None:
+            return
+        self.shown = self.shown % len(self.demo.lecture.steps) + 1
+        self.redraw()
+
+    def body(self, demo: Any) -> RenderableType:
+        tr = demo.lecture
+        enc = tr.encoding
+        lines: list[RenderableType] = [
+            self.trained_line(demo),
+            Text(t("lesson.seq2seq.encoder", sentence=" ".join(enc.words), T=len(enc.words),
+                   H=len(enc.h)), style="bold"),
+            *halves("h_T", enc.h), *halves("C_T", enc.c), Text(""),
+            Text(t("lesson.seq2seq.decoder"), style="bold")]
+        tbl = table("k", t("lesson.seq2seq.input"), t("lesson.seq2seq.output"), "p")
+        for st in tr.steps[:self.shown]:
+            tbl.add_row(str(st.k), st.input, st.word, num(st.p, 3, False),
+                        style="bold reverse" if st.k == self.shown else "")
+        words = [st.word for st in tr.steps[:self.shown]]
+        lines += [tbl, Text(""),
+                  Text(t("lesson.seq2seq.so-far", words=" ".join(words))),
+                  Text(t("lesson.seq2seq.press"), style="dim")]
+        return Group(*lines)
+
+
+class Seq2SeqLongView(Seq2SeqBase):
+    """The share of right words by input length, and one long input's translation."""
+
+    def body(self, demo: Any) -> RenderableType:
+        c = demo.config
+        tbl = table(t("lesson.seq2seq-long.clauses"), t("lesson.seq2seq-long.words"),
+                    t("lesson.seq2seq-long.right"), t("lesson.seq2seq-long.exact"), "")
+        for column in tbl.columns[:4]:
+            column.justify = "right"
+        for row in demo.lengths:
+            tbl.add_row(str(row.clauses), f"{row.words:.1f}", f"{100 * row.token_accuracy:.0f}%",
+                        f"{100 * row.exact:.0f}%",
+                        Text(t("lesson.seq2seq-long.trained") if row.trained else "",
+                             style="dim"))
+        out = Text.assemble((pad(t("lesson.seq2seq-long.output"), 6), "dim"))
+        for k, w in enumerate(demo.long.words):
+            ok = k < len(demo.long_reference) and demo.long_reference[k] == w
+            out.append(w, style="" if ok else "bold reverse")
+            out.append(" ")
+        per = demo.lengths[0].sentences
+        return Group(
+            Text(t("lesson.seq2seq-long.measured", n=per, lo=1, hi=c.max_clauses, H=c.hidden),
+                 style="bold"),
+            tbl, Text(""),
+            Text(t("lesson.seq2seq-long.example", n=len(demo.long.encoding.words)), style="bold"),
+            Text.assemble((pad(t("lesson.seq2seq-long.input"), 6), "dim"),
+                          " ".join(demo.long.encoding.words)),
+            out,
+            Text.assemble((pad(t("lesson.seq2seq-long.reference"), 6), "dim"),
+                          " ".join(demo.long_reference)))
 
 
 # -- 11-13. one-hot vectors -------------------------------------------------------------------------
@@ -811,6 +954,76 @@ class TrainCorpusView(CorpusView):
         self._stop.set()
 
 
+# -- 25. king - man + woman on a shipped corpus ------------------------------------------------------
+class KingQueenView(LessonView):
+    """Word2Vec on toy-world (the largest corpus wordlab ships) in a thread worker, then
+    king - man + woman (``engine.lesson.corpus_analogy``): the answers and their cosines."""
+
+    corpus_name = "toy-world"
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self._stop = threading.Event()
+        self._running = False
+        self.result = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(t("lesson.corpus.opening", corpus=self.corpus_name)),
+                     id="lesson-body-king-queen", classes="lesson-body")
+
+    def on_mount(self) -> None:
+        self._running = True
+        self.run_worker(self._train, thread=True, exclusive=True, group="lesson-king-queen",
+                        exit_on_error=False)
+
+    def _train(self) -> None:
+        from engine.errors import WordlabError
+        from engine.lesson import corpus_analogy
+
+        try:
+            result = corpus_analogy(self.corpus_name, cancel_event=self._stop)
+        except (WordlabError, OSError) as err:
+            self.app.call_from_thread(self._show, Text(str(err), style="bold"))
+            return
+        self.app.call_from_thread(self._done, result)
+
+    def _show(self, renderable: RenderableType) -> None:
+        self._running = False
+        if self.is_attached:
+            self.query_one(".lesson-body", Static).update(renderable)
+
+    def _done(self, r: Any) -> None:
+        if r is None:
+            self._running = False
+            return
+        self.result = r
+        from engine.lesson import KING_QUERY
+
+        a, b, c = KING_QUERY
+        cfg = r.config
+        tbl = table("", t("lesson.king-queen.word"), t("lesson.king-queen.cosine"))
+        tbl.columns[2].justify = "right"
+        for k, (w, cos) in enumerate(r.answers):
+            tbl.add_row(f"{k + 1}.", w, num(cos, 3),
+                        style="bold" if w == r.expected else "")
+        verdict = ("lesson.king-queen.found" if r.found else "lesson.king-queen.missed")
+        self._show(Group(
+            Text(t("lesson.king-queen.trained", corpus=r.corpus, arch=cfg.arch, loss=cfg.loss,
+                   dim=cfg.dim, epochs=cfg.epochs, tokens=f"{r.tokens:,}", V=f"{r.words:,}",
+                   seconds=f"{r.seconds:.1f}"), style="dim"),
+            Text(t("lesson.train.loss", before=num(r.untrained_loss, 3, False),
+                   after=num(r.loss, 3, False)), style="dim"), Text(""),
+            Text(f"{b} − {a} + {c} = ?", style="bold"), tbl, Text(""),
+            Text(t(verdict, expected=r.expected, answer=r.answers[0][0] if r.answers else "–",
+                   cos=num(r.answers[0][1], 3) if r.answers else "–"))))
+
+    def busy(self) -> bool:
+        return self._running
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
 VIEWS: dict[str, type[LessonView]] = {
     "rnn": RNNView,
     "shapes": ShapesView,
@@ -822,6 +1035,8 @@ VIEWS: dict[str, type[LessonView]] = {
     "cell-update": GateTableView,
     "lstm-sentence": LSTMSentenceView,
     "flow": FlowStepView,
+    "seq2seq": Seq2SeqView,
+    "seq2seq-long": Seq2SeqLongView,
     "onehot": OneHotView,
     "onehot-size": OneHotSizeView,
     "onehot-distance": OneHotDistanceView,
@@ -834,6 +1049,7 @@ VIEWS: dict[str, type[LessonView]] = {
     "negative": OutputStepView,
     "hierarchical": OutputStepView,
     "train-corpus": TrainCorpusView,
+    "king-queen": KingQueenView,
 }
 
 
