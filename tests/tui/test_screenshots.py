@@ -7,6 +7,7 @@ from textual.widgets import Input
 
 from tests.tui.conftest import settle
 from tui.app import WordlabApp
+from tui.lesson.steps import STEPS
 from tui.widgets.dialogs import PathScreen
 
 
@@ -47,7 +48,7 @@ async def test_ctrl_s_asks_for_a_folder_once_then_saves_svg_and_text(lecture, tm
         await pilot.press("ctrl+s")
         await _wait_for_files(pilot, folder, 3)
         lesson = sorted(folder.glob("lesson-01*.txt"))
-        assert lesson and "1/22" in lesson[0].read_text(encoding="utf-8")
+        assert lesson and f"1/{len(STEPS)}" in lesson[0].read_text(encoding="utf-8")
 
 
 async def test_an_unwritable_folder_is_said_in_the_dialog(lecture, tmp_path, monkeypatch):
