@@ -195,6 +195,10 @@ def app_target(arg: str) -> tuple[str, str]:
     if path.is_file():
         with path.open("rb") as f:  # PermissionError & co. become one line in main()
             head = f.read(4096)
+        if head[:1] in (b"", b""):   # a pickle (gensim's native save) or a .npy
+            from engine.vectors import refuse_native
+
+            refuse_native(str(path), head)   # how to convert it, in one line
         if _looks_like_vectors(head):
             return "vectors", str(path)
     open_corpus(path)  # refuses binaries, empty files and folders without text, in one line

@@ -45,7 +45,7 @@ import numpy as np
 from .errors import FormatError, UnknownWordError, WordlabError
 
 __all__ = ["KeyedVectors", "QueryError", "format_from_name", "describe_format",
-           "save_projector", "ProjectorFiles", "read_counts"]
+           "save_projector", "ProjectorFiles", "read_counts", "refuse_native"]
 
 _COSMUL_EPSILON = 1e-6
 _MAX_HEADER_BYTES = 1024
@@ -578,7 +578,7 @@ def _read(cls, f, name: str, size: int | None, binary: bool | None,
     head = f.readline(_MAX_HEADER_BYTES)
     if not head:
         raise FormatError(f"{name} is empty, not a word2vec vectors file")
-    _refuse_native(name, head, gzipped)
+    refuse_native(name, head, gzipped)
     try:
         fields = head.decode("ascii").split()
         if len(fields) != 2:
@@ -642,7 +642,7 @@ def _read(cls, f, name: str, size: int | None, binary: bool | None,
 _PICKLE_PROTOCOLS = tuple(bytes([0x80, p]) for p in range(2, 6))
 
 
-def _refuse_native(name: str, head: bytes, gzipped: bool) -> None:
+def refuse_native(name: str, head: bytes, gzipped: bool = False) -> None:
     """A gensim native save (``KeyedVectors.save()``, ``Word2Vec.save()``: a pickle, maybe
     beside ``.npy`` files) or one of its ``.npy`` arrays: refuse it, without unpickling (a
     pickle can run any code when loaded), and say how gensim converts it."""

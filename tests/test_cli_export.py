@@ -91,7 +91,7 @@ def test_export_bad_input_is_one_line(tmp_path, vec_file, capsys):
 
 # --------------------------------------------------------------- native gensim files
 @pytest.mark.parametrize("command", [["query", "{f}", "--similar", "king"], ["eval", "{f}"],
-                                     ["export", "{f}", "--projector", "{d}"]])
+                                     ["export", "{f}", "--projector", "{d}"], ["{f}"]])
 def test_gensim_native_saves_are_refused_with_how_to_convert(tmp_path, vec_file, capsys,
                                                              monkeypatch, command):
     gensim_kv = pytest.importorskip("gensim.models.keyedvectors")
