@@ -317,7 +317,10 @@ FACEBOOK_BIN = "facebook"   # ``binary`` for FastText to a .bin name: Facebook's
 def _save(session, out: Path, binary) -> None:
     """Save the trained vectors: FastText to a ``.bin`` name (``binary == FACEBOOK_BIN``) as
     Facebook's model format, with its n-grams; everything else in word2vec's formats."""
-    vectors = session.model.vectors()
+    model = session.model
+    # FastText's n-gram rows (bucket x dim: 800 MB by default) are handed over, not copied
+    # again: training is over
+    vectors = model.vectors(copy=False) if hasattr(model, "subwords") else model.vectors()
     if binary == FACEBOOK_BIN:
         vectors.save_facebook(out)
     else:

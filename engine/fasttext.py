@@ -266,16 +266,17 @@ class FastText:
             out[a:b] = sums / np.diff(sw.ptr[a:b + 1])[:, None].astype(np.float32)
         return out
 
-    def vectors(self):
+    def vectors(self, copy: bool = True):
         """The trained vectors as ``FastTextVectors``: the vocabulary's word vectors, and the
-        n-gram rows for words never seen."""
+        n-gram rows for words never seen.  ``copy=False`` hands over views of the rows (no
+        second bucket x d matrix, 800 MB by default) for a model that will not train again."""
         from engine.fasttext_vectors import FastTextVectors
 
         V = len(self.vocab)
         return FastTextVectors(list(self.vocab.words), self.word_vectors(), self.vocab.counts,
                                word_rows=self.W_in[:V], ngram_rows=self.W_in[V:],
                                minn=self.config.minn, maxn=self.config.maxn if self.bucket else 0,
-                               output_rows=self.W_out, settings=self.config)
+                               output_rows=self.W_out, settings=self.config, copy=copy)
 
 
 def _softplus(x: np.ndarray) -> np.ndarray:
