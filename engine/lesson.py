@@ -249,7 +249,7 @@ def blanks(sentences: Iterable[Sequence[str]], length: int = 3, count: int = 4,
     return out
 
 
-# -- what practitioners use: the cost of the output layer, counted ----------------------------------
+# -- what practitioners use: the cost of the output layer, counted ---------------------------------
 @dataclass(frozen=True)
 class OutputCost:
     """W_out rows one training example scores (and updates) with each output layer."""
@@ -290,7 +290,7 @@ def zipf_counts(vocab_size: int = BIG_VOCAB, top: int = 1_000_000) -> np.ndarray
     return np.maximum(1, top // ranks).astype(np.int64)
 
 
-# -- section 4: relations are vectors (woman -> man // queen -> king) ---------------------------------
+# -- section 4: relations are vectors (woman -> man // queen -> king) ------------------------------
 #: the lecture's example: the vector woman -> man and the vector queen -> king look alike
 RELATION: tuple[str, str, str, str] = ("woman", "man", "queen", "king")
 
@@ -324,7 +324,7 @@ def parallelogram(kv, words: Sequence[str] = RELATION, topn: int = 3) -> Paralle
                          answers=answers)
 
 
-# -- section 3: LSTM's limits, Seq2Seq --------------------------------------------------------------
+# -- section 3: LSTM's limits, Seq2Seq -------------------------------------------------------------
 @dataclass(frozen=True, eq=False)
 class Seq2SeqDemo:
     config: object                  # engine.seq2seq.Seq2SeqConfig
@@ -373,7 +373,7 @@ def seq2seq_demo(config=None, cancel_event: threading.Event | None = None,
         return demo
 
 
-# -- what practitioners use: king - man + woman on a shipped corpus ----------------------------------
+# -- what practitioners use: king - man + woman on a shipped corpus --------------------------------
 #: king - man + woman = ? (3CosAdd: man : king :: woman : ?) and the answer the lecture expects
 KING_QUERY: tuple[str, str, str] = ("man", "king", "woman")
 KING_ANSWER = "queen"

@@ -375,7 +375,7 @@ class Seq2SeqSession:
                        cell("enc"), cell("dec"), w["W_out"], w["b_out"])
 
 
-# -- the limit: long inputs ---------------------------------------------------------------------------
+# -- the limit: long inputs ------------------------------------------------------------------------
 @dataclass(frozen=True)
 class LengthScore:
     clauses: int

@@ -4,7 +4,8 @@ One widget per step, created the first time the step is shown and kept (going ba
 same numbers; a trained model stays trained).  Every number comes from engine/: ``lesson.py``
 (the RNN demo, shapes, one-hot sizes, the 4-word model, CBOW's blanks), ``bptt.py``,
 ``presets.py``, ``onehot.py``, ``examples.py``, ``gateview.py``, ``settings.py``,
-``word2vec.py``, ``seq2seq.py`` (through ``lesson.seq2seq_demo``).  The panes' own widgets are reused where they fit: the LSTM pane's
+``word2vec.py``, ``seq2seq.py`` (through ``lesson.seq2seq_demo``; ``lesson.corpus_analogy``
+for king - man + woman).  The panes' own widgets are reused where they fit: the LSTM pane's
 ``GateView`` and ``FlowView``, the One-hot pane's tables, the ``Plot`` chart.
 
 A view may answer ``n`` (``advance``: the next time step) and may work in a thread
@@ -443,7 +444,7 @@ class Seq2SeqLongView(Seq2SeqBase):
                           " ".join(demo.long_reference)))
 
 
-# -- 11-13. one-hot vectors -------------------------------------------------------------------------
+# -- 11-13. one-hot vectors ------------------------------------------------------------------------
 class OneHotView(BodyView):
     def body(self) -> RenderableType:
         from engine.lesson import ONEHOT_WORDS
@@ -954,7 +955,7 @@ class TrainCorpusView(CorpusView):
         self._stop.set()
 
 
-# -- 25. king - man + woman on a shipped corpus ------------------------------------------------------
+# -- 25. king - man + woman on a shipped corpus ----------------------------------------------------
 class KingQueenView(LessonView):
     """Word2Vec on toy-world (the largest corpus wordlab ships) in a thread worker, then
     king - man + woman (``engine.lesson.corpus_analogy``): the answers and their cosines."""
