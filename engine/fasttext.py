@@ -7,8 +7,12 @@ from the n-grams it shares with words that were.  The n-grams are not stored by 
 hashed into one of ``bucket`` rows (2,000,000 by default) with fastText's own hash, so that
 the rows of a wordlab model line up with those of Facebook's fastText and gensim.
 
-This module is that addressing, exactly as fastText's ``Dictionary::computeSubwords`` and
-``Dictionary::hash`` do it (checked against gensim's implementation in the tests):
+This module holds that addressing, then the model and its training (below: ``FastTextConfig``,
+``FastText``, ``reference_update``, ``FastTextSession``; the compiled loop in
+engine/fasttext_kernels.py, the vectors for unseen words and the ``.vec`` / Facebook ``.bin``
+files in engine/fasttext_vectors.py).  The addressing is exactly fastText's
+``Dictionary::computeSubwords`` and ``Dictionary::hash`` (checked against gensim's
+implementation in the tests):
 
 * n-grams are taken over characters, not bytes (a Korean syllable is one character: three
   UTF-8 bytes), in order of their first character, shortest first;
