@@ -13,9 +13,9 @@ def add_parser(sub) -> None:
     p = sub.add_parser(
         "lesson", help="the lecture as a guided lesson in the app (English or Korean)",
         description="Open the app on the lecture's steps: RNN, BPTT and the vanishing gradient, "
-                    "the LSTM's gate tables, one-hot vectors, the 4-word model, CBOW and "
-                    "Skip-gram. Right arrow / Space: next step, left arrow: back, Esc: the free "
-                    "panes (L comes back).",
+                    "the LSTM's gate tables, Seq2Seq and long inputs, one-hot vectors, the "
+                    "4-word model, CBOW and Skip-gram, king - man + woman. Right arrow / Space: "
+                    "next step, left arrow: back, Esc: the free panes (L comes back).",
         epilog="Examples:\n"
                "  wordlab lesson\n"
                "  wordlab lesson --lang ko          (in Korean; LANG=ko_KR.UTF-8 does the same)\n"
