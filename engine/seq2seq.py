@@ -276,7 +276,11 @@ class Seq2SeqSession:
 
     def run(self, callback: Callable[[Progress], None] | None = None,
             cancel_event: threading.Event | None = None) -> Progress:
-        import torch
+        try:
+            import torch
+        except ImportError as err:       # one line for the app and the CLI, not a traceback
+            raise TrainingError(f"Seq2Seq training needs torch, which did not import: {err}") \
+                from err
 
         old = torch.get_num_threads()
         torch.set_num_threads(self.config.threads)

@@ -157,3 +157,20 @@ def test_the_lessons_model_translates_the_lecture_and_degrades_with_length():
     acc = [r.token_accuracy for r in demo.lengths]
     assert acc[0] > 0.95 and acc[-1] < acc[0] - 0.2
     assert demo.losses[-1] < 0.3 * demo.untrained_loss
+
+
+def test_without_torch_training_is_one_clear_error(monkeypatch):
+    import builtins
+
+    from engine.errors import TrainingError
+
+    real = builtins.__import__
+
+    def no_torch(name, *args, **kwargs):
+        if name == "torch" or name.startswith("torch."):
+            raise ImportError("No module named 'torch'")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_torch)
+    with pytest.raises(TrainingError, match="needs torch"):
+        Seq2SeqSession(SMALL).run()
