@@ -59,6 +59,7 @@ class Option:
     takes_value: bool
     values: list[str] | None     # words to offer for the value; None: file names
     numeric: bool = False        # an int/float: nothing to offer
+    files_too: bool = False      # a name or a path (--corpus NAME|PATH): the words and files
 
 
 @dataclass
@@ -68,6 +69,10 @@ class Command:
     options: list[Option] = field(default_factory=list)
     subcommands: dict[str, str] = field(default_factory=dict)   # name -> one-line help
     positional_values: list[str] = field(default_factory=list)  # words a positional takes
+
+
+#: options whose value is a built-in name or a file
+_NAME_OR_PATH = ("corpus", "analogies", "pairs")
 
 
 def _value_words(action: argparse.Action) -> list[str] | None:
@@ -118,7 +123,7 @@ def walk(parser: argparse.ArgumentParser, path: str | None = None, help: str = "
             command.options.append(Option(
                 list(action.option_strings), _summary(action.help), takes,
                 _value_words(action) if takes else None,
-                numeric=action.type in (int, float)))
+                numeric=action.type in (int, float), files_too=action.dest in _NAME_OR_PATH))
         else:
             command.positional_values += _value_words(action) or []
     return found
@@ -153,7 +158,9 @@ def bash_script(commands: list[Command]) -> str:
                 continue
             pattern = "|".join(q(f"{c.path} {f}") for f in o.flags)
             if o.values is not None:
-                reply = f'COMPREPLY=($(compgen -W {q(" ".join(o.values))} -- "$cur")); return 0'
+                files = ' $(compgen -f -- "$cur")' if o.files_too else ""
+                reply = (f'COMPREPLY=($(compgen -W {q(" ".join(o.values))} -- "$cur"){files}); '
+                         "compopt -o filenames 2>/dev/null; return 0")
             elif o.numeric:
                 reply = "COMPREPLY=(); return 0"
             else:
@@ -208,7 +215,8 @@ def zsh_script(commands: list[Command]) -> str:
                 continue
             pattern = "|".join(q(f"{c.path} {f}") for f in o.flags)
             if o.values is not None:
-                reply = f"compadd -- {' '.join(q(v) for v in o.values)}; return"
+                files = "; _files" if o.files_too else ""
+                reply = f"compadd -- {' '.join(q(v) for v in o.values)}{files}; return"
             elif o.numeric:
                 reply = f"_message {q(o.help or 'a number')}; return"
             else:

@@ -223,6 +223,7 @@ def test_bash_completion_offers_every_subcommand_and_option(tmp_path, capsys):
     code, script, err = call(["completion", "bash"], capsys)
     assert code == 0, err
     (tmp_path / "wordlab.bash").write_text(script)
+    (tmp_path / "toy.txt").write_text("a corpus file\n")
     parser = build_parser()
     cases = []          # (COMP_WORDS, expected words)
     for path, p in _commands(parser):
@@ -232,7 +233,7 @@ def test_bash_completion_offers_every_subcommand_and_option(tmp_path, capsys):
         if subs:
             cases.append((list(path) + [""], set(subs[0].choices)))
     cases += [(["wordlab", "train", "--model", ""], {"word2vec", "glove"}),
-              (["wordlab", "train", "--corpus", "toy"], {"toy-world"}),
+              (["wordlab", "train", "--corpus", "toy"], {"toy-world", "toy.txt"}),  # a name or a file
               (["wordlab", "train", "--arch", ""], {"sg", "cbow"}),
               (["wordlab", "eval", "v.vec", "--analogies", "g"], {"google"}),
               (["wordlab", "completion", ""], {"bash", "zsh"})]
