@@ -260,9 +260,44 @@ def test_zsh_completion_names_every_command_and_option(capsys):
         for action in p._actions:
             for flag in action.option_strings:
                 assert f"'{flag}:" in script, (path, flag)
-    if shutil.which("zsh"):
-        check = subprocess.run(["zsh", "-n"], input=script, capture_output=True, text=True)
-        assert check.returncode == 0, check.stderr
+
+
+#: zsh's completion functions replaced by ones that print what they were given
+_ZSH_STUBS = """
+compdef() { :; }
+_describe() { print -r -- "@@ ${(j: :)${(@)${(P)@[-1]}%%:*}}"; }
+compadd() { shift; print -r -- "@@ $*"; }
+_files() { :; }
+_message() { print -r -- "@@"; }
+"""
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")
+def test_zsh_completion_offers_every_subcommand_and_option(tmp_path, capsys):
+    code, script, err = call(["completion", "zsh"], capsys)
+    assert code == 0, err
+    (tmp_path / "_wordlab").write_text(script)
+    check = subprocess.run(["zsh", "-n", str(tmp_path / "_wordlab")], capture_output=True,
+                           text=True)
+    assert check.returncode == 0, check.stderr
+    cases = []
+    for path, p in _commands(build_parser()):
+        cases.append((list(path) + ["-"], {s for a in p._actions for s in a.option_strings}))
+        subs = [a for a in p._actions if isinstance(a, argparse._SubParsersAction)]
+        if subs:
+            cases.append((list(path) + [""], set(subs[0].choices)))
+    cases.append((["wordlab", "train", "--model", ""], {"word2vec", "glove"}))
+    lines = [_ZSH_STUBS, f"source {tmp_path / '_wordlab'}"]
+    for words, _ in cases:
+        quoted = " ".join("'" + w + "'" for w in words)
+        lines += [f"words=({quoted}); CURRENT={len(words)}; _wordlab"]
+    run = subprocess.run(["zsh", "-f", "-c", "\n".join(lines)], capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    replies = [line[3:].split() for line in run.stdout.splitlines() if line.startswith("@@")]
+    assert len(replies) == len(cases), run.stdout
+    for (words, expected), reply in zip(cases, replies):
+        assert expected <= set(reply), (words, sorted(expected - set(reply)))
 
 
 def test_completion_needs_a_known_shell(capsys):
