@@ -343,6 +343,19 @@ class GloveSession:
         rng = np.random.default_rng(np.random.SeedSequence([self.config.seed, 9, epoch]))
         return rng.permutation(len(self.X)).astype(np.int64)
 
+    @property
+    def stepped(self) -> int:
+        """Cells ``step()`` has trained in the current pass over the shuffled order."""
+        return self._step_k
+
+    def redo(self, i: int, j: int) -> CellTrace:
+        """Train cell (i, j) again (step mode's "again": watch its error shrink)."""
+        x = self.X.get(i, j)
+        if x <= 0:
+            raise ConfigError(f"X[{self.vocab.words[i]}, {self.vocab.words[j]}] is 0: "
+                              "GloVe trains only the cells that occur")
+        return reference_update(self.model, i, j, x, self.config.eta)
+
     def step(self) -> CellTrace:
         """Train the next cell of the first epoch's shuffled order (the reference update)."""
         if self._step_order is None or self._step_k >= len(self._step_order):

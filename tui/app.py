@@ -115,6 +115,8 @@ class WordlabApp(App):
         # not in the footer: at 80 columns it fits on few panes (on Corpus, the first screen,
         # it was cut to "L L"); the palette lists it, and the lesson's own footer says Esc
         binding("L", "lesson", show=False, id="lesson"),
+        # GloVe's step mode: a screen of its own over the corpus in use (palette, help)
+        binding("G", "glove_step", show=False, id="glove-step"),
         binding("ctrl+c", "quit", show=False, priority=True, id="ctrl-c"),
         binding("ctrl+s", "save_screen", show=False, priority=True, id="screenshot"),
         # F2 works from a text field too (priority); the help and the palette list it
@@ -479,8 +481,8 @@ class WordlabApp(App):
 
     def _focus_current(self) -> None:
         pane = self.current_pane()
-        if pane is None:
-            return
+        if pane is None or pane.screen is not self.screen:
+            return          # another screen (lesson, GloVe step, help) is on top: its focus stays
         # Move the focus into the new pane at once (Widget.focus is deferred): keys typed
         # right after the tab key must reach the new pane's bindings, not the old pane's.
         target = pane.focus_target() if hasattr(pane, "focus_target") else pane
@@ -507,6 +509,13 @@ class WordlabApp(App):
 
     def action_lesson(self) -> None:
         self.open_lesson()
+
+    def action_glove_step(self) -> None:
+        """GloVe, one co-occurrence cell at a time (tui/panes/glove_step.py)."""
+        from tui.panes.glove_step import GloveStepScreen, open_glove_step
+
+        if not isinstance(self.screen, GloveStepScreen):
+            open_glove_step(self)
 
     # ----------------------------------------------------------------- quitting
     def get_system_commands(self, screen: Any) -> Any:

@@ -319,3 +319,9 @@ from tui.lang.en_app import MESSAGES as _APP  # noqa: E402
 
 assert not set(_APP) & set(MESSAGES), sorted(set(_APP) & set(MESSAGES))
 MESSAGES.update(_APP)
+
+# the other model families' views (GloVe's step mode): tui/lang/en_models.py
+from tui.lang.en_models import MESSAGES as _MODELS  # noqa: E402
+
+assert not set(_MODELS) & set(MESSAGES), sorted(set(_MODELS) & set(MESSAGES))
+MESSAGES.update(_MODELS)
