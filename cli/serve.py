@@ -27,10 +27,10 @@ DEFAULT_PORT = 8000
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "serve", help="serve the app to web browsers (one app per browser tab)",
-        description="Serve the wordlab app to web browsers with textual-serve: open the "
-                    "address it prints, and every browser tab gets its own app. Only this "
-                    "machine can connect unless --host says otherwise; from another machine, "
-                    "forward the port over SSH.",
+        description="Serve the wordlab app to web browsers with textual-serve: open the\n"
+                    "address it prints, and every browser tab gets its own app. Only this\n"
+                    "machine can connect unless --host says otherwise; from another machine,\n"
+                    "forward the port over SSH. Ctrl+C stops the server and the tabs' apps.",
         epilog="Examples:\n"
                "  wordlab serve                       (http://127.0.0.1:8000, this machine only)\n"
                "  wordlab serve --port 8080 --lang ko\n"
@@ -112,6 +112,7 @@ def make_server(host: str, port: int, lang: str | None = None):
     """A textual-serve ``Server`` for the app; raises UsageError if textual-serve is missing."""
     import asyncio
     import logging
+    import signal
     import socket
 
     from cli.main import UsageError
@@ -155,7 +156,18 @@ def make_server(host: str, port: int, lang: str | None = None):
             self.public_url = f"{request.scheme}://{request.host}"
             return await super().handle_index(request)
 
+        interrupted = False
+
+        def _interrupt(self) -> None:
+            self.interrupted = True
+            self.request_exit()
+
         async def on_startup(self, app) -> None:
+            # Ctrl+C exits 130 like every wordlab command; SIGTERM (a service manager) stays 0
+            try:
+                asyncio.get_running_loop().add_signal_handler(signal.SIGINT, self._interrupt)
+            except NotImplementedError:  # Windows: KeyboardInterrupt as usual
+                pass
             shown = socket.gethostname() if host in ("0.0.0.0", "::", "") else host
             if ":" in shown:
                 shown = f"[{shown}]"
@@ -175,4 +187,6 @@ def run(args: argparse.Namespace) -> int:
     if not is_loopback(args.host):
         output.note(warning(args.host, args.port))
     server.serve()
-    return 0
+    from cli.main import EXIT_INTERRUPTED, EXIT_OK
+
+    return EXIT_INTERRUPTED if server.interrupted else EXIT_OK

@@ -114,3 +114,79 @@ async def test_the_page_connects_back_to_the_address_the_browser_used():
             page = await (await client.get("/", headers={"Host": host})).text()
             assert f'data-session-websocket-url="ws://{host}/ws"' in page
             assert f'src="http://{host}/static/js/textual.js"' in page
+
+
+async def _start_server(port: int):
+    """``wordlab serve`` in a process group of its own (with the apps it starts)."""
+    import asyncio
+    from pathlib import Path
+
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "cli", "serve", "--port", str(port),
+        cwd=Path(__file__).resolve().parents[1], stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        start_new_session=True)
+    line = await asyncio.wait_for(proc.stdout.readline(), 60)
+    assert f"http://127.0.0.1:{port}" in line.decode(), line
+    for _ in range(300):  # the line comes as the server starts; listening follows
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return proc
+        except OSError:
+            await asyncio.sleep(0.05)
+    raise AssertionError(f"wordlab serve printed its address but does not listen on {port}")
+
+
+def _group_alive(pgid: int) -> bool:
+    import os
+
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+async def _drain(ws) -> None:
+    """Read a websocket until it closes (answering the server's close, as a browser does)."""
+    async for _ in ws:
+        pass
+
+
+async def test_ctrl_c_stops_the_server_and_the_open_tabs_apps():
+    """Ctrl+C exits 130 and ends the app of a tab still open, at once: textual-serve alone
+    left aiohttp waiting on the open websocket (21 s measured; 2 s with the fix)."""
+    import asyncio
+    import os
+    import signal
+
+    import aiohttp
+
+    port = free_port()
+    proc = await _start_server(port)
+    try:
+        async with aiohttp.ClientSession() as http:
+            async with http.ws_connect(f"http://127.0.0.1:{port}/ws?width=80&height=24") as ws:
+                first = await asyncio.wait_for(ws.receive(), 60)  # the tab's app draws
+                assert first.type == aiohttp.WSMsgType.BINARY, first
+                reader = asyncio.ensure_future(_drain(ws))  # as a browser reads on
+                proc.send_signal(signal.SIGINT)
+                assert await asyncio.wait_for(proc.wait(), 15) == 130
+                await asyncio.wait_for(reader, 15)
+        for _ in range(100):  # the tab's app (same process group) has quit too
+            if not _group_alive(proc.pid):
+                break
+            await asyncio.sleep(0.1)
+        assert not _group_alive(proc.pid), "the tab's app outlived the server"
+    finally:
+        if proc.returncode is None or _group_alive(proc.pid):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+async def test_sigterm_stops_the_server_with_exit_code_0():
+    import asyncio
+    import signal
+
+    proc = await _start_server(free_port())
+    proc.send_signal(signal.SIGTERM)
+    assert await asyncio.wait_for(proc.wait(), 15) == 0
