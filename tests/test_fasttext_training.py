@@ -181,3 +181,43 @@ def test_fasttext_learns_toy_worlds_relations():
     s = FastTextSession(FastTextConfig(dim=50, bucket=20_000, threads=2), list(open_corpus("toy-world")))
     s.run()
     assert evaluate_analogies(s.model.vectors(), eval_set_path("toy-world")).accuracy > 0.8
+
+
+def test_training_changes_only_the_rows_the_vocabulary_reads():
+    """The last good epoch is kept as these rows alone (not a second 2M-row matrix): that is
+    exact only if no other row ever changes."""
+    s = FastTextSession(cfg(epochs=5, bucket=5_000), TINY)
+    before = s.model.W_in.copy()
+    s.run()
+    rows = s.model.trained_rows()
+    untouched = np.setdiff1d(np.arange(len(before)), rows)
+    assert len(rows) < len(before) // 2 and len(untouched)
+    assert np.array_equal(s.model.W_in[untouched], before[untouched])
+    assert not np.array_equal(s.model.W_in[rows], before[rows])
+
+
+def test_a_nan_puts_back_exactly_the_last_good_epochs_weights(monkeypatch):
+    """One thread, one job an epoch: the weights as epoch 3's job starts are epoch 2's end;
+    a NaN planted in a word row and an n-gram row then must bring back exactly those."""
+    from engine import fasttext_kernels as K
+
+    real = K.train_job
+    seen = []
+
+    def job(W_in, W_out, ids, starts, s0, s1, *rest):
+        if s1 > s0:
+            seen.append((W_in.copy(), W_out.copy()))
+            if len(seen) == 3:
+                W_in[0, 0] = np.nan                      # a word row ...
+                W_in[s.model.subwords.of(0)[1:], 1] = np.nan    # ... and its n-gram rows
+        return real(W_in, W_out, ids, starts, s0, s1, *rest)
+
+    monkeypatch.setattr(K, "train_job", job)
+    s = FastTextSession(cfg(epochs=5, bucket=5_000), TINY)
+    assert len(s.jobs()) == 1
+    with pytest.raises(TrainingError, match="diverged"):
+        s.run()
+    assert len(seen) == 3
+    assert np.array_equal(s.model.W_in, seen[2][0])
+    assert np.array_equal(s.model.W_out, seen[2][1])
+    assert not np.array_equal(seen[2][0], seen[1][0])     # epoch 2 did train
