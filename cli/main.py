@@ -195,7 +195,7 @@ def app_target(arg: str) -> tuple[str, str]:
     if path.is_file():
         with path.open("rb") as f:  # PermissionError & co. become one line in main()
             head = f.read(4096)
-        if head[:1] in (b"", b""):   # a pickle (gensim's native save) or a .npy
+        if head[:1] in (b"\x80", b"\x93"):   # a pickle (gensim's native save) or a .npy
             from engine.vectors import refuse_native
 
             refuse_native(str(path), head)   # how to convert it, in one line
