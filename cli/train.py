@@ -183,6 +183,10 @@ def add_parser(sub) -> None:
                         help=f"longest character n-gram; 0: no n-grams (default {_ENGINE})"),
         ft.add_argument("--bucket", type=int, metavar="N",
                         help=f"n-gram rows the n-grams are hashed into (default {_ENGINE})"),
+        ft.add_argument("--subwords", choices=("chars", "jamo"),
+                        help="take the n-grams over characters, or over Hangul jamo (each "
+                             "Korean syllable split into initial, vowel and final; saves .vec "
+                             f"only) (default {_ENGINE})"),
     ]
     for action in fasttext_flags:
         engine_default(action, lambda name=action.dest: _fasttext_default(name))
@@ -264,12 +268,13 @@ def build_glove_config(args: argparse.Namespace):
 
 #: FastText's flags (each the FastTextConfig field of the same name)
 _FASTTEXT_FLAGS = ("arch", "dim", "window", "negative", "sample", "epochs", "alpha", "min_alpha",
-                   "min_count", "max_vocab", "seed", "threads", "minn", "maxn", "bucket")
-_FASTTEXT_ONLY = ("minn", "maxn", "bucket")
+                   "min_count", "max_vocab", "seed", "threads", "minn", "maxn", "bucket",
+                   "subwords")
+_FASTTEXT_ONLY = ("minn", "maxn", "bucket", "subwords")
 
 
 def _reject_fasttext_flags(args: argparse.Namespace) -> None:
-    """--minn/--maxn/--bucket without --model fasttext: one clear error, not ignored."""
+    """--minn/--maxn/--bucket/--subwords without --model fasttext: one clear error."""
     from engine.errors import ConfigError
 
     for name in _FASTTEXT_ONLY:
@@ -333,7 +338,8 @@ def describe(config) -> str:
     if hasattr(config, "bucket"):            # FastText
         return (f"FastText {config.arch}/neg, dim {config.dim}, window {config.window}, "
                 f"{config.epochs} epochs, alpha {config.alpha:g}, sample {config.sample:g}, "
-                f"n-grams {config.minn}-{config.maxn} in {config.bucket:,} buckets")
+                f"n-grams {config.minn}-{config.maxn} in {config.bucket:,} buckets"
+                + (" (over Hangul jamo)" if config.subwords == "jamo" else ""))
     if not hasattr(config, "arch"):          # GloVe
         return (f"GloVe, dim {config.dim}, window {config.window}, {config.epochs} epochs, "
                 f"eta {config.eta:g}, x_max {config.x_max:g}")
@@ -587,6 +593,11 @@ def run(args: argparse.Namespace) -> int:
     config = (build_glove_config(args) if glove else
               build_fasttext_config(args) if fasttext else build_config(args))
     out = Path(args.out)
+    if fasttext and out.suffix == ".bin" and config.subwords == "jamo":   # before training
+        from engine.errors import ConfigError
+        from engine.fasttext_vectors import JAMO_BIN_REFUSED
+
+        raise ConfigError(JAMO_BIN_REFUSED.format(path=out), field="subwords")
     check_writable(out)
     if getattr(args, "log", None):
         check_writable(Path(args.log))

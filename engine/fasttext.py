@@ -40,11 +40,67 @@ def ft_hash(text: str | bytes) -> int:
     return h
 
 
-def ngrams(word: str, minn: int = MINN, maxn: int = MAXN) -> list[str]:
-    """The character n-grams of ``<word>`` with minn <= n <= maxn, in fastText's order."""
+# ---------------------------------------------------------------------------------------------
+# Korean: n-grams over jamo.  A Hangul syllable is one character, so ``고양이는`` has only 4 and
+# its n-grams of 3+ characters barely overlap those of ``고양이를``; a stem of one syllable
+# (``개``: ``개를``, ``개가``, ``개는``) shares none at all.  The Korean FastText literature (Park
+# et al., "Subword-level Word Vector Representations for Korean", ACL 2018) takes the n-grams
+# over the letters instead: each syllable split into its initial consonant, its vowel and its
+# final consonant, with a placeholder ``e`` where there is no final, so that every syllable is
+# three letters and n-grams line up.  The split is Unicode arithmetic (the standard's own
+# "Hangul syllable decomposition"): syllable = 0xAC00 + (L * 21 + V) * 28 + T.
+# ---------------------------------------------------------------------------------------------
+
+SUBWORDS = ("chars", "jamo")   # what n-grams are taken over
+EMPTY_FINAL = "e"              # Park et al.'s symbol for a syllable without a final consonant
+_S_BASE, _S_COUNT = 0xAC00, 11_172          # 가 .. 힣: 19 initials x 21 vowels x 28 finals
+_L_BASE, _V_BASE, _T_BASE = 0x1100, 0x1161, 0x11A7   # conjoining jamo (T_BASE + 0: no final)
+
+
+def to_jamo(word: str) -> str:
+    """``word`` with each precomposed Hangul syllable replaced by its three conjoining jamo
+    (initial, vowel, final or ``EMPTY_FINAL``); every other character is kept:
+    ``to_jamo("고양이") == "고e양이e"``.  Conjoining jamo (not the compatibility
+    letters ㄱ ㅏ of chat text) keep an initial and a final consonant apart (ᄀ vs ᆨ)."""
+    out = []
+    for ch in word:
+        k = ord(ch) - _S_BASE
+        if 0 <= k < _S_COUNT:
+            t = k % 28
+            out += (chr(_L_BASE + k // 588), chr(_V_BASE + (k % 588) // 28),
+                    chr(_T_BASE + t) if t else EMPTY_FINAL)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def from_jamo(text: str) -> str:
+    """The inverse of ``to_jamo``: ``from_jamo(to_jamo(w)) == w`` for every ``w`` without
+    conjoining jamo of its own (U+1100-U+11FF: only un-normalised NFD text has them, and
+    wordlab's corpus reader normalises to NFC)."""
+    out = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if i + 2 < n and 0 <= ord(ch) - _L_BASE < 19 and 0 <= ord(text[i + 1]) - _V_BASE < 21:
+            last = text[i + 2]
+            t = 0 if last == EMPTY_FINAL else ord(last) - _T_BASE
+            if 0 <= t < 28 and (t or last == EMPTY_FINAL):
+                out.append(chr(_S_BASE + ((ord(ch) - _L_BASE) * 21 + ord(text[i + 1]) - _V_BASE)
+                               * 28 + t))
+                i += 3
+                continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def ngrams(word: str, minn: int = MINN, maxn: int = MAXN, subwords: str = "chars") -> list[str]:
+    """The character n-grams of ``<word>`` with minn <= n <= maxn, in fastText's order;
+    ``subwords="jamo"``: of ``<to_jamo(word)>`` (n counts jamo and the placeholder)."""
     if minn < 1 or maxn < minn:
         return []
-    w = f"<{word}>"
+    w = f"<{to_jamo(word) if subwords == 'jamo' else word}>"
     out = []
     for i in range(len(w)):
         for n in range(minn, maxn + 1):
@@ -56,11 +112,12 @@ def ngrams(word: str, minn: int = MINN, maxn: int = MAXN) -> list[str]:
     return out
 
 
-def ngram_buckets(word: str, minn: int = MINN, maxn: int = MAXN, bucket: int = BUCKET) -> list[int]:
+def ngram_buckets(word: str, minn: int = MINN, maxn: int = MAXN, bucket: int = BUCKET,
+                  subwords: str = "chars") -> list[int]:
     """The bucket (row, counted from the first n-gram row) of each n-gram of ``word``."""
     if bucket <= 0:
         return []
-    return [ft_hash(g) % bucket for g in ngrams(word, minn, maxn)]
+    return [ft_hash(g) % bucket for g in ngrams(word, minn, maxn, subwords)]
 
 
 # =============================================================================================
@@ -120,7 +177,9 @@ class FastTextConfig:
     ws 5, epoch 5, minCount 5, neg 5, lr 0.05, minn 3, maxn 6, bucket 2,000,000) and its
     noise distribution (counts^0.5), except the subsampling threshold: 1e-3 (gensim's and
     Word2Vec's here) rather than fastText's 1e-4, which on a small corpus drops most tokens
-    (toy-world, 84k tokens, 5 epochs: analogies 61% with 1e-4, 99% with 1e-3)."""
+    (toy-world, 84k tokens, 5 epochs: analogies 61% with 1e-4, 99% with 1e-3).
+    ``subwords="jamo"`` takes the n-grams over Hangul jamo (``to_jamo``) instead of
+    characters; the word rows stay keyed by the word as written."""
 
     arch: str = "sg"              # "sg" | "cbow"
     dim: int = 100
@@ -136,6 +195,7 @@ class FastTextConfig:
     minn: int = MINN
     maxn: int = MAXN
     bucket: int = BUCKET
+    subwords: str = "chars"       # "chars" | "jamo"
     seed: int = 1
     threads: int = field(default_factory=_cores)
 
@@ -162,6 +222,8 @@ class FastTextConfig:
 
         if self.arch not in ("sg", "cbow"):
             bad("arch", "must be sg or cbow")
+        if self.subwords not in SUBWORDS:
+            bad("subwords", "must be chars or jamo")
         for name, lo, hi in (("dim", 1, 10_000), ("window", 1, 1_000), ("negative", 1, 1_000),
                              ("epochs", 1, 100_000), ("min_count", 1, 10**12),
                              ("threads", 1, 1_024), ("minn", 0, 100), ("maxn", 0, 100),
@@ -206,12 +268,13 @@ class Subwords:
     rows: np.ndarray     # int32
 
     @classmethod
-    def build(cls, words: list[str], minn: int, maxn: int, bucket: int) -> "Subwords":
+    def build(cls, words: list[str], minn: int, maxn: int, bucket: int,
+              subwords: str = "chars") -> "Subwords":
         V = len(words)
         ptr = np.zeros(V + 1, dtype=np.int64)
         pieces = []
         for w, word in enumerate(words):
-            ids = [w] + [V + b for b in ngram_buckets(word, minn, maxn, bucket)]
+            ids = [w] + [V + b for b in ngram_buckets(word, minn, maxn, bucket, subwords)]
             pieces.append(ids)
             ptr[w + 1] = ptr[w] + len(ids)
         rows = np.fromiter((r for p in pieces for r in p), dtype=np.int32, count=int(ptr[-1]))
@@ -281,7 +344,7 @@ class FastText:
         self.vocab = vocab
         self.config = config
         self.bucket = bucket
-        self.subwords = Subwords.build(vocab.words, minn, maxn, bucket)
+        self.subwords = Subwords.build(vocab.words, minn, maxn, bucket, config.subwords)
         rng = np.random.default_rng(np.random.SeedSequence([config.seed, 11]))
         self.W_in = np.empty((V + bucket, d), dtype=np.float32)
         for a in range(0, V + bucket, 65_536):        # in blocks: no float64 temporary
@@ -324,7 +387,8 @@ class FastText:
         return FastTextVectors(list(self.vocab.words), self.word_vectors(), self.vocab.counts,
                                word_rows=self.W_in[:V], ngram_rows=self.W_in[V:],
                                minn=self.config.minn, maxn=self.config.maxn if self.bucket else 0,
-                               output_rows=self.W_out, settings=self.config, copy=copy)
+                               output_rows=self.W_out, settings=self.config,
+                               subwords=self.config.subwords, copy=copy)
 
 
 def _softplus(x: np.ndarray) -> np.ndarray:

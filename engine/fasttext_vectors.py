@@ -39,7 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.errors import FormatError, UnknownWordError
-from engine.fasttext import MAXN, MINN, ngram_buckets
+from engine.fasttext import MAXN, MINN, SUBWORDS, ngram_buckets
 from engine.vectors import KeyedVectors, atomic_write
 
 MAGIC = 793712314
@@ -47,6 +47,9 @@ VERSION = 12
 LOSS_NS, MODEL_CBOW, MODEL_SG = 2, 1, 2
 _ARGS = struct.Struct("<12id")        # dim .. lrUpdateRate, then t
 _MAX_WORD_BYTES = 1 << 16
+JAMO_BIN_REFUSED = ("cannot save {path} in Facebook's .bin format: its n-grams are over Hangul "
+                    "jamo (subwords jamo), which the format cannot record, so fastText and "
+                    "gensim would give unseen words wrong vectors; save as .vec")
 
 
 class FastTextVectors(KeyedVectors):
@@ -56,7 +59,7 @@ class FastTextVectors(KeyedVectors):
 
     def __init__(self, words, vectors, counts=None, *, word_rows, ngram_rows, minn: int = MINN,
                  maxn: int = MAXN, output_rows=None, settings=None, ntokens: int | None = None,
-                 copy: bool = True) -> None:
+                 subwords: str = "chars", copy: bool = True) -> None:
         super().__init__(words, vectors, counts, copy=copy)
         d = self.dim
         word_rows = np.array(word_rows, dtype=np.float32, copy=copy)
@@ -68,6 +71,9 @@ class FastTextVectors(KeyedVectors):
         self.word_rows = word_rows                 # the words' own input rows (not averaged)
         self.ngram_rows = ngram_rows               # bucket x d
         self.minn, self.maxn = int(minn), int(maxn)
+        if subwords not in SUBWORDS:
+            raise FormatError(f"n-grams over {subwords!r}: expected one of {', '.join(SUBWORDS)}")
+        self.subwords = subwords                   # n-grams over characters or Hangul jamo
         self.output_rows = None if output_rows is None else np.array(output_rows, dtype=np.float32,
                                                                      copy=copy)
         self.settings = settings                   # the FastTextConfig it was trained with
@@ -75,8 +81,9 @@ class FastTextVectors(KeyedVectors):
                            (self.counts.sum() if self.counts is not None else 0))
 
     def __repr__(self) -> str:
+        over = ", over jamo" if self.subwords == "jamo" else ""
         return (f"FastTextVectors({len(self)} words x {self.dim} dims, {self.bucket:,} n-gram "
-                f"buckets, n = {self.minn}..{self.maxn})")
+                f"buckets, n = {self.minn}..{self.maxn}{over})")
 
     @property
     def bucket(self) -> int:
@@ -87,7 +94,7 @@ class FastTextVectors(KeyedVectors):
         """The n-gram rows (bucket ids) of ``word``, in fastText's order."""
         if self.bucket == 0 or self.maxn == 0:
             return []
-        return ngram_buckets(word, self.minn, self.maxn, self.bucket)
+        return ngram_buckets(word, self.minn, self.maxn, self.bucket, self.subwords)
 
     def from_ngrams(self, word: str) -> bool:
         """True when ``word`` is not in the vocabulary but has n-grams to build a vector from."""
@@ -137,8 +144,12 @@ class FastTextVectors(KeyedVectors):
 
     # ------------------------------------------------------------------------------- files
     def save_facebook(self, path: os.PathLike | str) -> None:
-        """Write Facebook fastText's ``.bin`` model format (see the module's doc), atomically."""
+        """Write Facebook fastText's ``.bin`` model format (see the module's doc), atomically.
+        Refused for n-grams over jamo: the format has no field to say so, and fastText or
+        gensim would build every unseen word from the wrong (character) n-grams."""
         path = Path(path)
+        if self.subwords == "jamo":
+            raise FormatError(JAMO_BIN_REFUSED.format(path=path))
         for w in self.words:
             if "\0" in w or any(ch.isspace() for ch in w):
                 raise FormatError(f"cannot save {path}: the word {w!r} contains whitespace or a "
