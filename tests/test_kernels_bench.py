@@ -83,3 +83,27 @@ def test_bench_glove_on_a_tiny_corpus(tmp_path, capsys):
 def test_bench_glove_skips_a_missing_corpus(tmp_path, capsys):
     assert load("bench_glove").main(["--corpus", str(tmp_path / "absent.txt")]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_bench_fasttext_quick_on_a_tiny_corpus(tmp_path, capsys):
+    """bench/bench_fasttext.py against gensim's FastText, tiny sizes: a row per tool and
+    architecture, a ratio beside wordlab's, the OOV check's pairs counted."""
+    from corpora.toyworld import ToyWorld
+
+    path = tmp_path / "tiny.txt"
+    path.write_text("\n".join(" ".join(s) for s in ToyWorld(seed=1, size=600)) + "\n")
+    bench = load("bench_fasttext")
+    assert bench.main(["--quick", "--corpus", str(path)]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split("|") for line in out.splitlines() if line.startswith(("| sg", "| cbow"))]
+    tools = ["wordlab", "gensim"] if importlib.util.find_spec("gensim") else ["wordlab"]
+    assert [(r[1].strip(), r[2].strip()) for r in rows] == [
+        (arch, tool) for arch in ("sg", "cbow") for tool in tools]
+    if len(tools) == 2:
+        assert float(rows[0][4]) > 0                                # the words/s ratio
+    assert all("pairs)" in r[9] for r in rows)
+
+
+def test_bench_fasttext_skips_a_missing_corpus(tmp_path, capsys):
+    assert load("bench_fasttext").main(["--corpus", str(tmp_path / "absent.txt")]) == 0
+    assert "skipped" in capsys.readouterr().out
