@@ -117,6 +117,8 @@ class WordlabApp(App):
         binding("L", "lesson", show=False, id="lesson"),
         # GloVe's step mode: a screen of its own over the corpus in use (palette, help)
         binding("G", "glove_step", show=False, id="glove-step"),
+        # FastText's step mode: a word's n-gram rows, one update at a time (palette, help)
+        binding("F", "fasttext_step", show=False, id="fasttext-step"),
         binding("ctrl+c", "quit", show=False, priority=True, id="ctrl-c"),
         binding("ctrl+s", "save_screen", show=False, priority=True, id="screenshot"),
         # F2 works from a text field too (priority); the help and the palette list it
@@ -516,6 +518,13 @@ class WordlabApp(App):
 
         if not isinstance(self.screen, GloveStepScreen):
             open_glove_step(self)
+
+    def action_fasttext_step(self) -> None:
+        """FastText, one example at a time (tui/panes/fasttext_step.py)."""
+        from tui.panes.fasttext_step import FastTextStepScreen, open_fasttext_step
+
+        if not isinstance(self.screen, FastTextStepScreen):
+            open_fasttext_step(self)
 
     # ----------------------------------------------------------------- quitting
     def get_system_commands(self, screen: Any) -> Any:

@@ -32,4 +32,82 @@ MESSAGES: dict[str, str] = {
     "glove.outside": "(this cell, {word} × {context}, is outside the words shown)",
     "bind.glove-step": "GloVe step",
     "bind.glove-step.tip": "GloVe step mode: one co-occurrence cell at a time, every number of its AdaGrad update, the matrix X (Esc back)",
+    # FastText's step mode (tui/panes/fasttext_step.py)
+    "ft.title": "FastText, one example at a time",
+    "ft.key.next": "next",
+    "ft.tip.next": ("train the next example (fastText's order: centre words left to right) and "
+                    "show its rows: the input word's own W_in row and one row per n-gram, h their "
+                    "mean, and how far the update moved each"),
+    "ft.key.again": "again",
+    "ft.tip.again": "train the same example again, with the same noise words: watch its loss fall",
+    "ft.key.reset": "reset",
+    "ft.tip.reset": "fresh weights on the corpus in use",
+    "ft.key.arch": "arch",
+    "ft.tip.arch": "switch Skip-gram <-> CBOW (a fresh step model)",
+    "ft.key.word": "word",
+    "ft.tip.word": ("look up any word, one the corpus never had too: its n-grams and buckets, "
+                    "which buckets are trained, its vector as their mean, its nearest words"),
+    "ft.key.help": "help",
+    "ft.tip.help": "what this screen shows, in the lecture's terms, and its keys",
+    "ft.help": """# FastText step mode
+
+FastText (Bojanowski et al. 2017) is Word2Vec with one change at the input: a word is not one
+row of `W_in` but the **mean** of its own row and the rows of its **character n-grams**. For
+`cat` with n = 3..6: `<ca`, `<cat`, `<cat>`, `cat`, `cat>`, `at>` (`<` and `>` mark the
+start and the end). The n-grams are not stored by name: each is hashed with fastText's own
+hash (FNV-1a) into one of `bucket` rows, row `V + hash(g) % bucket`. fastText has 2,000,000
+buckets; this step model has 2^16 = 65,536 and d = 10, so that it is built at once and h
+fits on a line (the ids are still fastText's hash, taken mod 2^16).
+
+**One example** (n): Skip-gram takes the centre word's rows as input and one context word as
+the target; CBOW the rows of all the context words and the centre as the target. With
+**negative sampling** the target (label 1) and a few noise words (label 0) are scored:
+f = W_out·h, σ(f); the loss is -log σ(f_target) - Σ log σ(-f_noise). The update moves each
+output row by g·h and **every one of the input rows by the same** lr·Σ g·W_out: the word's own
+row and each of its n-gram rows. The screen lists those rows with their bucket ids and how far
+each moved, the loss before and after. W_out starts at 0 (as in fastText): while the output
+rows scored are still 0, dL/dh = 0 and no input row moves.
+
+**Any word** (w or /): a word the corpus never had still has n-grams. Its vector is built from
+n-grams: the mean of their rows. The look-up lists its n-grams, their buckets, how often step
+mode has moved each (a bucket shared with a known word learns when that word does; the others
+are still random) and its nearest known words.
+""",
+    "ft.key.leave": "back",
+    "ft.tip.leave": "back to the panes (in the word field: close it)",
+    "ft.no-corpus": "no corpus: open one in the Corpus pane (1)",
+    "ft.building": "building the step model on {corpus}: its words and their n-gram rows…",
+    "ft.header": "FastText · {corpus} · {arch} · V={V} · d={d} · lr {lr} · example {done}",
+    "ft.arch.sg": "Skip-gram",
+    "ft.arch.cbow": "CBOW",
+    "ft.buckets": ("n-grams of {minn}-{maxn} chars; bucket = fastText hash % {bucket} "
+                   "(2^16, small: fastText 2M)"),
+    "ft.press-n": ("n: train one example. FastText's input is not one row of W_in but the mean "
+                   "of the word's own row and the rows of its character n-grams.\n"
+                   "w or /: look up any word, one never seen too."),
+    "ft.example.sg": "example {k}: input {word} -> target {target}, {neg} noise words (negative sampling)",
+    "ft.example.cbow": "example {k}: input the context {context} -> target {target}, {neg} noise words",
+    "ft.rows.sg": "h = mean of {n} W_in rows: {word}'s own row + {g} n-grams (Δ: how far each moved)",
+    "ft.rows.cbow": "h = mean of {n} W_in rows: {words} words' own rows + {g} n-grams (Δ: moved)",
+    "ft.row": "row",
+    "ft.h-mean": "(mean of the rows above)",
+    "ft.out.word": "output",
+    "ft.out.label": "label",
+    "ft.out.f": "f=W_out·h",
+    "ft.out.sigma": "σ(f)",
+    "ft.out.moved": "|ΔW_out|",
+    "ft.loss": "loss = -log σ(f) - Σ log σ(-f_noise) = {loss}  ->  {after} after the update",
+    "ft.changed.sg": "changed: exactly {word}'s {n} W_in rows (each by lr·Σ g·W_out) + {out} W_out rows",
+    "ft.changed.cbow": "changed: exactly the context's {n} W_in rows (each by lr·Σ g·W_out) + {out} W_out rows",
+    "ft.changed.none": ("no W_in row moved: these W_out rows were 0 (fastText starts W_out at 0), "
+                        "so dL/dh = 0; only W_out learned"),
+    "ft.lookup.placeholder": "a word, seen or not (Enter; Esc closes)",
+    "ft.lookup.hint": "w or /: look up any word (its n-grams, buckets and vector)",
+    "ft.lookup.known": "{word}: in the corpus; vector = mean of its own row (moved {k}x) and {g} n-gram rows",
+    "ft.lookup.unseen": "{word}: never seen; vector built from n-grams: the mean of its {g} n-gram rows",
+    "ft.lookup.trained": "{trained} of {g} buckets trained (×k: moves; then known words sharing it)",
+    "ft.lookup.vector": "vector",
+    "ft.lookup.nearest": "nearest known words: {words}",
+    "bind.fasttext-step": "FastText step",
+    "bind.fasttext-step.tip": "FastText step mode: a word's n-grams and their bucket ids, its vector as their mean, one update and the rows it changed; any word looked up (Esc back)",
 }

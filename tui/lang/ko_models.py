@@ -27,4 +27,79 @@ MESSAGES: dict[str, str] = {
     "glove.outside": "(이 칸 {word} × {context} 는 보이는 단어 밖에 있다)",
     "bind.glove-step": "GloVe 단계",
     "bind.glove-step.tip": "GloVe 단계 모드: 동시 출현 칸 하나씩, AdaGrad 갱신의 모든 수와 행렬 X (Esc로 돌아가기)",
+    # FastText 단계 모드 (tui/panes/fasttext_step.py)
+    "ft.title": "FastText, 예제 하나씩",
+    "ft.key.next": "다음",
+    "ft.tip.next": ("다음 예제를 학습하고 (fastText의 순서: 가운데 단어를 왼쪽부터) 그 행들을 보여 "
+                    "준다: 입력 단어 자신의 W_in 행과 n-gram마다 한 행, 그 평균 h, 갱신으로 각 행이 "
+                    "움직인 거리"),
+    "ft.key.again": "다시",
+    "ft.tip.again": "같은 예제를 같은 잡음 단어로 다시 학습: 손실이 줄어드는 것을 본다",
+    "ft.key.reset": "초기화",
+    "ft.tip.reset": "지금 말뭉치에서 새 가중치로 시작",
+    "ft.key.arch": "구조",
+    "ft.tip.arch": "Skip-gram <-> CBOW 바꾸기 (새 단계 모델)",
+    "ft.key.word": "단어",
+    "ft.tip.word": ("아무 단어나 찾아보기 (말뭉치에 없던 단어도): n-gram과 버킷, 학습된 버킷, "
+                    "그 평균인 벡터, 가장 가까운 단어"),
+    "ft.key.help": "도움말",
+    "ft.tip.help": "이 화면이 보여 주는 것 (강의의 용어로)과 키",
+    "ft.help": """# FastText 단계 모드
+
+FastText (Bojanowski 외 2017)는 입력 하나만 다른 Word2Vec입니다: 단어는 `W_in`의 한 행이
+아니라 자신의 행과 **글자 n-gram** 행들의 **평균**입니다. n = 3..6이면 `cat`은 `<ca`, `<cat`,
+`<cat>`, `cat`, `cat>`, `at>` (`<`와 `>`는 단어의 시작과 끝 표시). n-gram은 이름으로 저장되지
+않습니다: fastText 자신의 해시(FNV-1a)로 `bucket`개의 행 중 하나, 행 `V + hash(g) % bucket`에
+들어갑니다. fastText의 버킷은 2,000,000개; 이 단계 모델은 2^16 = 65,536개와 d = 10이라 바로
+만들어지고 h가 한 줄에 들어갑니다 (번호는 여전히 fastText의 해시를 2^16으로 나눈 나머지).
+
+**예제 하나** (n): Skip-gram은 가운데 단어의 행들이 입력, 문맥 단어 하나가 정답; CBOW는 문맥
+단어 전부의 행들이 입력, 가운데 단어가 정답입니다. **음성 샘플링**은 정답 (레이블 1)과 잡음
+단어 몇 개 (레이블 0)에 점수를 매깁니다: f = W_out·h, σ(f); 손실은 -log σ(f_정답) - Σ log
+σ(-f_잡음). 갱신은 출력 행마다 g·h만큼, 그리고 **입력 행 모두를 똑같이** lr·Σ g·W_out만큼
+움직입니다: 단어 자신의 행과 n-gram 행 하나하나를. 화면은 그 행들을 버킷 번호, 움직인 거리와
+함께, 갱신 전후의 손실과 함께 보여 줍니다. W_out은 (fastText처럼) 0에서 시작합니다: 점수를
+매긴 출력 행이 아직 0이면 dL/dh = 0이라 입력 행은 움직이지 않습니다.
+
+**아무 단어나** (w 또는 /): 말뭉치에 없던 단어에도 n-gram이 있습니다. 그 벡터는 n-gram으로
+만듭니다: 그 행들의 평균. 찾아보기는 n-gram, 버킷, 단계 모드가 각 버킷을 움직인 횟수 (아는
+단어와 같이 쓰는 버킷은 그 단어와 함께 배우고, 나머지는 아직 무작위), 가장 가까운 아는 단어를
+보여 줍니다.
+""",
+    "ft.key.leave": "돌아가기",
+    "ft.tip.leave": "패널로 돌아가기 (단어 칸에서는 칸 닫기)",
+    "ft.no-corpus": "말뭉치가 없습니다: 말뭉치 패널(1)에서 여세요",
+    "ft.building": "{corpus}에 단계 모델을 만드는 중: 단어와 그 n-gram 행…",
+    "ft.header": "FastText · {corpus} · {arch} · V={V} · d={d} · 학습률 {lr} · {done}번째 예제",
+    "ft.arch.sg": "Skip-gram",
+    "ft.arch.cbow": "CBOW",
+    "ft.buckets": "{minn}-{maxn}글자 n-gram; 버킷 = fastText 해시 % {bucket} (2^16, 작게: fastText는 2M)",
+    "ft.press-n": ("n: 예제 하나 학습. FastText의 입력은 W_in의 한 행이 아니라 단어 자신의 행과 "
+                   "글자 n-gram 행들의 평균입니다.\n"
+                   "w 또는 /: 아무 단어나 찾아보기 (본 적 없는 단어도)."),
+    "ft.example.sg": "{k}번째 예제: 입력 {word} -> 정답 {target}, 잡음 단어 {neg}개 (음성 샘플링)",
+    "ft.example.cbow": "{k}번째 예제: 입력 문맥 {context} -> 정답 {target}, 잡음 단어 {neg}개",
+    "ft.rows.sg": "h = W_in 행 {n}개의 평균: {word} 자신의 행 + n-gram {g}개 (Δ: 움직인 거리)",
+    "ft.rows.cbow": "h = W_in 행 {n}개의 평균: 단어 {words}개 자신의 행 + n-gram {g}개 (Δ: 움직임)",
+    "ft.row": "행",
+    "ft.h-mean": "(위 행들의 평균)",
+    "ft.out.word": "출력",
+    "ft.out.label": "레이블",
+    "ft.out.f": "f=W_out·h",
+    "ft.out.sigma": "σ(f)",
+    "ft.out.moved": "|ΔW_out|",
+    "ft.loss": "손실 = -log σ(f) - Σ log σ(-f_잡음) = {loss}  ->  갱신 뒤 {after}",
+    "ft.changed.sg": "바뀐 것: 정확히 {word}의 W_in 행 {n}개 (각각 lr·Σ g·W_out만큼) + W_out 행 {out}개",
+    "ft.changed.cbow": "바뀐 것: 정확히 문맥의 W_in 행 {n}개 (각각 lr·Σ g·W_out만큼) + W_out 행 {out}개",
+    "ft.changed.none": ("W_in 행은 그대로: 이 W_out 행들이 0이었다 (fastText는 W_out을 0에서 시작), "
+                        "그래서 dL/dh = 0; W_out만 배웠다"),
+    "ft.lookup.placeholder": "단어 하나, 본 적 없어도 됨 (Enter; Esc로 닫기)",
+    "ft.lookup.hint": "w 또는 /: 아무 단어나 찾아보기 (n-gram, 버킷, 벡터)",
+    "ft.lookup.known": "{word}: 말뭉치에 있음; 벡터 = 자신의 행 ({k}번 움직임)과 n-gram 행 {g}개의 평균",
+    "ft.lookup.unseen": "{word}: 본 적 없음; n-gram으로 만든 벡터: n-gram 행 {g}개의 평균",
+    "ft.lookup.trained": "버킷 {g}개 중 {trained}개 학습됨 (×k: 움직인 횟수; 그 뒤 버킷을 같이 쓰는 단어)",
+    "ft.lookup.vector": "벡터",
+    "ft.lookup.nearest": "가장 가까운 아는 단어: {words}",
+    "bind.fasttext-step": "FastText 단계",
+    "bind.fasttext-step.tip": "FastText 단계 모드: 단어의 n-gram과 버킷 번호, 그 평균인 벡터, 갱신 한 번과 바뀐 행들; 아무 단어나 찾아보기 (Esc로 돌아가기)",
 }
