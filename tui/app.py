@@ -543,6 +543,14 @@ class WordlabApp(App):
             yield command
         yield SystemCommand(t("system.language"), t("bind.language.tip"), self.action_language)
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, its search field's placeholder in the app's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=t("palette.search")))
+
     # ----------------------------------------------------------------- language
     def action_language(self, lang: str | None = None) -> None:
         """F2: English <-> Korean, live.  Every label, key, message and help of the panes is

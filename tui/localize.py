@@ -29,7 +29,8 @@ from tui.i18n import has, t
 class Msg:
     """A message of the table, formatted when shown (in the language of that moment).
 
-    A field may itself be a ``Msg`` (it is shown in the same language)."""
+    A field may itself be a ``Msg``, or a callable that returns the field's text (both are
+    shown in the same language)."""
 
     __slots__ = ("key", "fields")
 
@@ -38,7 +39,7 @@ class Msg:
         self.fields = fields
 
     def __str__(self) -> str:
-        return t(self.key, **{k: (str(v) if isinstance(v, Msg) else v)
+        return t(self.key, **{k: (str(v) if isinstance(v, Msg) else v() if callable(v) else v)
                               for k, v in self.fields.items()})
 
     def __repr__(self) -> str:
@@ -96,6 +97,8 @@ def _apply(widget: Any) -> None:
 def localized(binding: Binding) -> Binding:
     """``binding`` with its description and tooltip in the current language (by its id)."""
     bid = binding.id
+    if binding.action in ("command_palette", "app.command_palette") and not bid:
+        bid = "palette"                     # Textual's own Ctrl+P, added without an id
     if not bid or not has(f"bind.{bid}"):
         return binding
     description = t(f"bind.{bid}") if binding.description else binding.description

@@ -49,10 +49,13 @@ class Provenance:
     path: str | None = None
 
     def label(self) -> str:
-        """One line for the screen: 'trained on toy-world · sg/neg d=100 · 5 epochs'."""
+        """One line for the screen: 'trained on toy-world · sg/neg d=100 · 5 epochs' (in the
+        app's language, tui.i18n)."""
+        from tui.i18n import t
+
         if self.origin == "loaded":
-            return f"loaded from {self.path}" if self.path else "loaded from a file"
-        parts = [f"trained on {self.corpus}"]
+            return t("state.loaded", path=self.path) if self.path else t("state.loaded-file")
+        parts = [t("state.trained-on", corpus=self.corpus)]
         cfg = self.config
         if cfg is not None and hasattr(cfg, "arch"):
             parts.append(f"{cfg.arch}/{cfg.loss} d={cfg.dim}")
@@ -62,11 +65,11 @@ class Provenance:
             parts.append(f"{cfg.cell} H={getattr(cfg, 'hidden', '?')}")
         if self.epochs is not None:
             whole = abs(self.epochs - round(self.epochs)) < 1e-9
-            parts.append(f"{self.epochs:.0f} epochs" if whole else f"{self.epochs:.2f} epochs")
+            parts.append(t("state.epochs", n=f"{self.epochs:.0f}" if whole else f"{self.epochs:.2f}"))
         if self.origin == "stopped":
-            parts.append("stopped early")
+            parts.append(t("state.stopped"))
         elif self.origin == "failed":
-            parts.append("last good weights of a failed run")
+            parts.append(t("state.failed"))
         return " · ".join(parts)
 
 
@@ -105,11 +108,13 @@ class AppState:
 
     def vectors_label(self) -> str:
         """'vectors trained on toy-world · ...' or a hint when there are none."""
+        from tui.i18n import t
+
         if self.vectors is None:
-            return "no vectors yet: train on pane 3 (Space) or load a file there (o)"
-        label = self.provenance.label() if self.provenance else "vectors"
+            return t("state.no-vectors")
+        label = self.provenance.label() if self.provenance else t("state.vectors")
         if self.model is not None and not self.model_fits_corpus and self.corpus is not None:
-            label += f" (not on {self.corpus_name}, the corpus now open)"
+            label += t("state.not-on", corpus=self.corpus_name)
         return label
 
     # ------------------------------------------------------------------ transitions

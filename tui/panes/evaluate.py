@@ -7,11 +7,12 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from tui.messages import EvaluationDone, EvaluationFailed
+from tui.i18n import t
+from tui.localize import Msg, binding, say, tr
 from tui.widgets.pane import FocusTarget, Pane
 from tui.widgets.suggest import PathSuggester
 
@@ -26,71 +27,82 @@ def resolve(choice: str, path: str, corpus: Any) -> str:
 
     if choice == FILE:
         if not path.strip():
-            raise CorpusError("type the path of the file to evaluate on")
+            raise CorpusError(t("evaluate.error.path"))
         return os.path.expanduser(path.strip())
     if choice == CORPUS_OWN:
         own = getattr(corpus, "analogies", None)
         if own is None:
-            raise CorpusError(f"the corpus {getattr(corpus, 'name', '')!r} has no analogy file of its own")
+            raise CorpusError(t("evaluate.error.no-own", name=repr(getattr(corpus, "name", ""))))
         return os.fspath(own)
     return os.fspath(eval_set_path(choice))
 
 
 class EvaluatePane(Pane):
-    PANE_TITLE = "Evaluate"
-    HELP = """
-# Evaluate: how good are the vectors?
-
-- **Analogies** (Google format: `: section` lines, then `a b c d` questions): for each
-  question the model answers `b - a + c` (3CosAdd, query words excluded, among the 30,000
-  most frequent words, as gensim's `evaluate_word_analogies`). The table shows, per
-  section, how many were right. Questions with a word outside the vocabulary are
-  **skipped** and counted, not scored.
-- **Word pairs** (WordSim-353: `word1 word2 score` from human judges): the **Spearman**
-  rank correlation between the model's cosine similarities and the human scores
-  (Pearson too), and the share of pairs that were out of vocabulary (**OOV**).
-
-Sets: `google` and `wordsim353` (English, need a large corpus such as text8), `toy-world`
-(the toy world's planted analogies: train on `toy-world` first), or any file.
-"""
+    PANE_ID = "evaluate"
 
     BINDINGS = [
         *Pane.BINDINGS,
-        Binding("a", "run('analogy')", "Run analogies", id="evaluate-analogies",
-                tooltip="Run the analogy evaluation on the current vectors"),
-        Binding("p", "run('pairs')", "Run pairs", id="evaluate-pairs",
-                tooltip="Run the word-pair (similarity) evaluation"),
-        Binding("e", "run('both')", "Run both", id="evaluate-both", tooltip="Run both evaluations"),
+        binding("a", "run('analogy')", id="evaluate-analogies"),
+        binding("p", "run('pairs')", id="evaluate-pairs"),
+        binding("e", "run('both')", id="evaluate-both"),
     ]
 
     def compose(self) -> ComposeResult:
         # the focus starts on this line, so Tab goes straight on to the controls below
         yield FocusTarget("", id="evaluate-source")
         with Horizontal(classes="field"):
-            yield Label("analogies", classes="field-label")
-            yield Select([("toy-world", "toy-world"), ("google", "google"),
-                          ("the corpus's own", CORPUS_OWN), ("a file…", FILE)],
+            yield tr(Label("", classes="field-label"), "evaluate.analogies")
+            yield Select(self._analogy_options(),
                          value="toy-world", allow_blank=False, compact=True, id="analogy-set")
-            yield Input(id="analogy-file", placeholder="path (for a file…)", compact=True,
-                        suggester=PathSuggester())
+            yield tr(Input(id="analogy-file", compact=True, suggester=PathSuggester()),
+                     "evaluate.path")
         with Horizontal(classes="field"):
-            yield Label("word pairs", classes="field-label")
-            yield Select([("wordsim353", "wordsim353"), ("a file…", FILE)], value="wordsim353",
+            yield tr(Label("", classes="field-label"), "evaluate.pairs")
+            yield Select(self._pairs_options(), value="wordsim353",
                          allow_blank=False, compact=True, id="pairs-set")
-            yield Input(id="pairs-file", placeholder="path (for a file…)", compact=True,
-                        suggester=PathSuggester())
+            yield tr(Input(id="pairs-file", compact=True, suggester=PathSuggester()),
+                     "evaluate.path")
         yield Static("", id="evaluate-message", classes="error")
         with Horizontal(id="evaluate-results"):
             with Vertical(id="analogy-box"):
-                yield Static("Analogies: not run yet (a)", id="analogy-summary")
+                yield tr(Static("", id="analogy-summary"), "evaluate.analogies.none")
                 yield DataTable(id="analogy-table", cursor_type="row", zebra_stripes=True)
-            yield Static("Word pairs: not run yet (p)", id="pairs-summary")
+            yield tr(Static("", id="pairs-summary"), "evaluate.pairs.none")
+
+    COLUMNS = ("section", "correct", "total", "accuracy", "skipped")
+
+    @staticmethod
+    def _analogy_options() -> list[tuple[str, str]]:
+        return [("toy-world", "toy-world"), ("google", "google"),
+                (t("evaluate.own"), CORPUS_OWN), (t("evaluate.file"), FILE)]
+
+    @staticmethod
+    def _pairs_options() -> list[tuple[str, str]]:
+        return [("wordsim353", "wordsim353"), (t("evaluate.file"), FILE)]
+
+    def relocalize(self) -> None:
+        """The choices, the table's columns and the results shown, in the new language."""
+        from rich.text import Text
+
+        for select_id, options in (("#analogy-set", self._analogy_options()),
+                                   ("#pairs-set", self._pairs_options())):
+            select = self.query_one(select_id, Select)
+            value = select.value
+            with select.prevent(Select.Changed):
+                select.set_options(options)
+                select.value = value
+        table = self.query_one("#analogy-table", DataTable)
+        for key in self.COLUMNS:
+            table.columns[key].label = Text(t(f"evaluate.col.{key}"))
+        table.refresh()
+        if getattr(self, "_analogy_result", None) is not None:
+            self._show_analogies(*self._analogy_result)
 
     def on_mount(self) -> None:
         table = self.query_one("#analogy-table", DataTable)
-        for label, key in (("section", "section"), ("correct", "correct"), ("total", "total"),
-                           ("accuracy", "accuracy"), ("skipped", "skipped")):
-            table.add_column(label, key=key)
+        self._analogy_result = None
+        for key in self.COLUMNS:
+            table.add_column(t(f"evaluate.col.{key}"), key=key)
         self.query_one("#analogy-file", Input).display = False
         self.query_one("#pairs-file", Input).display = False
         self._corpus_gen = -1
@@ -110,17 +122,17 @@ Sets: `google` and `wordsim353` (English, need a large corpus such as text8), `t
         if state.model_gen != self._model_gen:
             self._model_gen = state.model_gen
             self.query_one("#analogy-table", DataTable).clear()
-            self.query_one("#analogy-summary", Static).update("Analogies: not run yet (a)")
-            self.query_one("#pairs-summary", Static).update("Word pairs: not run yet (p)")
+            self._analogy_result = None
+            say(self.query_one("#analogy-summary", Static), Msg("evaluate.analogies.none"))
+            say(self.query_one("#pairs-summary", Static), Msg("evaluate.pairs.none"))
             self._message("")
-        self.query_one("#evaluate-source", Static).update(
-            f"[b]Evaluating[/b]: {state.vectors_label()}\n[dim]a analogies · p word pairs · "
-            "e both · Tab: the sets[/dim]")
+        say(self.query_one("#evaluate-source", Static),
+            Msg("evaluate.source", label=state.vectors_label()))
 
     def action_run(self, which: str) -> None:
         kv = self.app.vectors
         if kv is None:
-            self._message("no vectors yet: train a model (3) or load vectors there (o)")
+            self._message(Msg("evaluate.no-vectors"))
             return
         from engine.errors import WordlabError
 
@@ -140,7 +152,7 @@ Sets: `google` and `wordsim353` (English, need a large corpus such as text8), `t
         self._message("")
         for kind, source in jobs:
             target = "#analogy-summary" if kind == "analogy" else "#pairs-summary"
-            self.query_one(target, Static).update(f"running on {os.path.basename(source)}…")
+            say(self.query_one(target, Static), Msg("evaluate.running", name=os.path.basename(source)))
             self._evaluate(kind, source, kv, self.app.state.model_gen)
 
     @on(Input.Submitted)
@@ -174,7 +186,7 @@ Sets: `google` and `wordsim353` (English, need a large corpus such as text8), `t
         if message.generation != self.app.state.model_gen:
             return                      # about vectors no longer in use
         target = "#analogy-summary" if message.kind == "analogy" else "#pairs-summary"
-        self.query_one(target, Static).update(f"{message.kind}: failed")
+        say(self.query_one(target, Static), Msg(f"evaluate.failed.{message.kind}"))
         self._message(message.error)
 
     def on_evaluation_done(self, message: EvaluationDone) -> None:
@@ -183,27 +195,36 @@ Sets: `google` and `wordsim353` (English, need a large corpus such as text8), `t
         r = message.result
         name = os.path.basename(message.source)
         if message.kind == "pairs":
-            rho = "undefined" if r.spearman is None else f"{r.spearman:+.3f}"
-            pr = "undefined" if r.pearson is None else f"{r.pearson:+.3f}"
-            lines = [f"[b]Word pairs[/b] ({name})", "",
-                     f"Spearman  {rho}", f"Pearson   {pr}",
-                     f"pairs used {r.used:,}", f"skipped   {r.skipped:,} (OOV {r.oov_ratio:.1%})"]
-            if r.invalid:
-                lines.append(f"malformed lines {r.invalid:,}")
-            self.query_one("#pairs-summary", Static).update("\n".join(lines))
+            say(self.query_one("#pairs-summary", Static), lambda: self._pairs_text(name, r))
             return
+        self._analogy_result = (name, r)
+        self._show_analogies(name, r)
+
+    @staticmethod
+    def _pairs_text(name: str, r: Any) -> str:
+        rho = t("evaluate.undefined") if r.spearman is None else f"{r.spearman:+.3f}"
+        pr = t("evaluate.undefined") if r.pearson is None else f"{r.pearson:+.3f}"
+        lines = [t("evaluate.pairs.title", name=name), "",
+                 f"Spearman  {rho}", f"Pearson   {pr}",
+                 t("evaluate.pairs.used", n=r.used),
+                 t("evaluate.pairs.skipped", n=r.skipped, oov=r.oov_ratio)]
+        if r.invalid:
+            lines.append(t("evaluate.pairs.invalid", n=r.invalid))
+        return "\n".join(lines)
+
+    def _show_analogies(self, name: str, r: Any) -> None:
         table = self.query_one("#analogy-table", DataTable)
         with self.app.batch_update():
             table.clear()
             for s in r.sections:
                 acc = f"{s.correct / s.total:.1%}" if s.total else "–"
                 table.add_row(s.name, f"{s.correct:,}", f"{s.total:,}", acc, f"{s.skipped:,}")
-            table.add_row("[b]total[/b]", f"{r.correct:,}", f"{r.total:,}",
+            table.add_row(f"[b]{t('evaluate.total')}[/b]", f"{r.correct:,}", f"{r.total:,}",
                           f"{r.accuracy:.1%}" if r.total else "–", f"{r.skipped:,}")
-        extra = f", {r.invalid:,} malformed lines" if r.invalid else ""
-        self.query_one("#analogy-summary", Static).update(
-            f"[b]Analogies[/b] ({name}): {r.correct:,}/{r.total:,} right"
-            f" ({r.accuracy:.1%}), {r.skipped:,} skipped (unknown words){extra}")
+        extra = t("evaluate.analogies.invalid", n=r.invalid) if r.invalid else ""
+        say(self.query_one("#analogy-summary", Static),
+            t("evaluate.analogies.result", name=name, correct=r.correct, total=r.total,
+              accuracy=r.accuracy, skipped=r.skipped, extra=extra))
 
-    def _message(self, text: str) -> None:
-        self.query_one("#evaluate-message", Static).update(text)
+    def _message(self, text: "str | Msg") -> None:
+        say(self.query_one("#evaluate-message", Static), text)

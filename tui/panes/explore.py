@@ -6,12 +6,13 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Label, Static
 
 from tui.widgets.pane import FocusTarget, Pane
 from tui.widgets.plots import Plot
+from tui.i18n import t
+from tui.localize import Msg, binding, say, tr
 from tui.widgets.suggest import VocabSuggester
 
 TOPN = 10
@@ -19,41 +20,15 @@ PLOT_NEIGHBOURS = 8
 
 
 class ExplorePane(Pane):
-    PANE_TITLE = "Explore"
-    HELP = """
-# Explore: what the embeddings learned
-
-Each word is now a point in d dimensions (its row of `W_in`). Words used in similar
-contexts end up close together, and relations become directions: the lecture's
-"woman -> man is parallel to queen -> king".
-
-- **neighbours**: the words with the highest **cosine similarity** `cos(A, B) = A.B / (|A||B|)`
-  to the word (1: same direction, 0: unrelated, as every pair of one-hot vectors).
-- **analogy** `a : b :: c : ?`: the word closest to `b - a + c` (3CosAdd, as gensim),
-  the query words excluded. `man : king :: woman : ?` should give `queen` (train on
-  `toy-world` to see it). `m` switches to 3CosMul.
-- **similarity**: the cosine of two words.
-- **odd one out**: the word furthest from the mean of the others' directions.
-- The **plot** projects the words of the last query onto their first two principal
-  components (PCA): for an analogy, the four words and the lines a-b, c-d, a-c, b-d,
-  which form a parallelogram when the relation was learned.
-
-Words complete from the vocabulary as you type (Right arrow accepts). Press Enter to run
-the query of the field you are in.
-"""
+    PANE_ID = "explore"
 
     BINDINGS = [
         *Pane.BINDINGS,
-        Binding("n", "focus_field('nn-word')", "Neighbours", id="explore-neighbours",
-                tooltip="Nearest neighbours of a word (cosine similarity)"),
-        Binding("a", "focus_field('an-a')", "Analogy", id="explore-analogy",
-                tooltip="Analogy a : b :: c : ? (b - a + c)"),
-        Binding("s", "focus_field('sim-1')", "Similarity", id="explore-similarity",
-                tooltip="Cosine similarity of two words"),
-        Binding("d", "focus_field('odd')", "Odd one out", id="explore-odd",
-                tooltip="Which word does not match the others"),
-        Binding("m", "toggle_method", "3CosAdd/Mul", id="explore-method",
-                tooltip="Switch the analogy method between 3CosAdd and 3CosMul"),
+        binding("n", "focus_field('nn-word')", id="explore-neighbours"),
+        binding("a", "focus_field('an-a')", id="explore-analogy"),
+        binding("s", "focus_field('sim-1')", id="explore-similarity"),
+        binding("d", "focus_field('odd')", id="explore-odd"),
+        binding("m", "toggle_method", id="explore-method"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -61,14 +36,15 @@ the query of the field you are in.
         self._method = "add"
         self._suggest = VocabSuggester()
         self._suggest_multi = VocabSuggester(multi=True)
+        self._last_query: tuple | None = None     # (method, args) of the results shown
 
     def compose(self) -> ComposeResult:
         yield FocusTarget("", id="explore-source")
         with Horizontal(classes="query"):
-            yield Label("neighbours", classes="query-label")
+            yield tr(Label("", classes="query-label"), "explore.nn")
             yield Input(id="nn-word", placeholder="king", compact=True, suggester=self._suggest)
         with Horizontal(classes="query"):
-            yield Label("analogy", classes="query-label")
+            yield tr(Label("", classes="query-label"), "explore.analogy")
             yield Input(id="an-a", placeholder="man", compact=True, suggester=self._suggest, classes="word")
             yield Label(" : ", classes="op")
             yield Input(id="an-b", placeholder="king", compact=True, suggester=self._suggest, classes="word")
@@ -76,23 +52,23 @@ the query of the field you are in.
             yield Input(id="an-c", placeholder="woman", compact=True, suggester=self._suggest, classes="word")
             yield Label(" : ?", classes="op", id="an-method")
         with Horizontal(classes="query"):
-            yield Label("similarity", classes="query-label")
+            yield tr(Label("", classes="query-label"), "explore.similarity")
             yield Input(id="sim-1", placeholder="cat", compact=True, suggester=self._suggest, classes="word")
             yield Label(" ~ ", classes="op")
             yield Input(id="sim-2", placeholder="dog", compact=True, suggester=self._suggest, classes="word")
         with Horizontal(classes="query"):
-            yield Label("odd one out", classes="query-label")
+            yield tr(Label("", classes="query-label"), "explore.odd")
             yield Input(id="odd", placeholder="cat dog movie", compact=True, suggester=self._suggest_multi)
         yield Static("", id="explore-message", classes="error")
         with Horizontal(id="explore-results"):
             yield DataTable(id="explore-table", cursor_type="row", zebra_stripes=True)
-            yield Plot("PCA of the query's words", id="explore-plot")
+            yield tr(Plot(t("explore.plot"), id="explore-plot"), "explore.plot")
 
     def on_mount(self) -> None:
         table = self.query_one("#explore-table", DataTable)
         table.add_column("#", key="rank")
-        table.add_column("word", key="word")
-        table.add_column("cosine", key="score")
+        table.add_column(t("explore.col.word"), key="word")
+        table.add_column(t("explore.col.cosine"), key="score")
         self._model_gen = -1
         self._corpus_gen = -1
         self.watch(self.app, "state", self._state_changed)
@@ -110,14 +86,14 @@ the query of the field you are in.
             self._clear_results()
             self._message("")
         if kv is None:
-            source.update("No vectors yet: train a model (3), or load vectors there (o).")
+            say(source, Msg("explore.no-vectors"))
             self._suggest.set_words(())
             self._suggest_multi.set_words(())
             return
         label = state.vectors_label()
         if f"d={kv.dim}" not in label:
             label += f" · d={kv.dim}"
-        source.update(f"{len(kv):,} vectors {label} · Enter runs")
+        say(source, Msg("explore.source", n=len(kv), label=label))
         if new_vectors:
             self._suggest.set_words(kv.sorted_words)
             self._suggest_multi.set_words(kv.sorted_words)
@@ -130,6 +106,7 @@ the query of the field you are in.
         table = self.query_one("#explore-table", DataTable)
         table.clear()
         self.query_one("#explore-plot", Plot).clear()
+        self._last_query = None
 
     #: example queries, offered as field values when every word is in the vocabulary
     EXAMPLES = {"nn-word": ("king", "cat", "love"), "an": ("man", "king", "woman"),
@@ -174,7 +151,7 @@ the query of the field you are in.
         self._method = "mul" if self._method == "add" else "add"
         label = "3CosMul" if self._method == "mul" else "3CosAdd"
         self.query_one("#an-method", Label).update(f" : ?  ({label})")
-        self.notify(f"analogy method: {label}", timeout=2)
+        self.notify(t("explore.method", method=label), timeout=2)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -193,26 +170,24 @@ the query of the field you are in.
     def _kv(self) -> Any | None:
         kv = self.app.vectors
         if kv is None:
-            self._fail("no vectors yet: train a model in the Train pane (3) first")
+            self._fail(Msg("explore.train-first"))
         return kv
 
     def _words(self, *texts: str, need: int) -> list[str] | None:
         """The query's words, or None with one message naming every word the vectors lack."""
         words = [w for t in texts for w in t.split()]
         if len(words) < need:
-            self._fail(f"type {need} word{'s' if need > 1 else ''} first")
+            self._fail(Msg("explore.need", n=need))
             return None
         kv = self.app.vectors
         unknown = list(dict.fromkeys(w for w in words if kv is not None and w not in kv))
         if unknown:
             names = ", ".join(repr(w) for w in unknown)
-            plural = "s" if len(unknown) > 1 else ""
-            self._fail(f"unknown word{plural}: {names} (not in the vectors "
-                       f"{self.app.state.vectors_label()})")
+            self._fail(Msg("explore.unknown", words=names, label=self.app.state.vectors_label()))
             return None
         return words
 
-    def _fail(self, text: str) -> None:
+    def _fail(self, text: "str | Msg") -> None:
         """A query that cannot run: say why, and clear the previous query's results (they
         would read as this query's answer)."""
         self._clear_results()
@@ -225,7 +200,8 @@ the query of the field you are in.
             return
         self._run(lambda: kv.most_similar(positive=words, topn=TOPN),
                   plot=lambda res: (words + [w for w, _ in res[:PLOT_NEIGHBOURS]], []),
-                  title=f"nearest to {' + '.join(words)}")
+                  title=t("explore.nearest", words=" + ".join(words)))
+        self._last_query = (self.neighbours, (text,))
 
     def analogy(self, a: str, b: str, c: str) -> None:
         kv = self._kv()
@@ -233,7 +209,7 @@ the query of the field you are in.
         if kv is None or words is None:
             return
         if len(words) != 3:
-            self._fail("an analogy takes one word in each of its three fields")
+            self._fail(Msg("explore.analogy-three"))
             return
         a, b, c = words
         method = self._method
@@ -244,6 +220,7 @@ the query of the field you are in.
 
         self._run(lambda: kv.analogy(a, b, c, topn=TOPN, method=method), plot=plot,
                   title=f"{a} : {b} :: {c} : ?")
+        self._last_query = (self.analogy, (a, b, c))
 
     def similarity(self, w1: str, w2: str) -> None:
         kv = self._kv()
@@ -251,10 +228,11 @@ the query of the field you are in.
         if kv is None or words is None:
             return
         if len(words) != 2:
-            self._fail("similarity takes one word in each field")
+            self._fail(Msg("explore.similarity-two"))
             return
         self._run(lambda: [(f"{words[0]} ~ {words[1]}", kv.similarity(*words))],
                   plot=lambda res: (words, [(0, 1)]), title=f"{words[0]} ~ {words[1]}")
+        self._last_query = (self.similarity, (w1, w2))
 
     def odd_one_out(self, text: str) -> None:
         kv = self._kv()
@@ -266,12 +244,14 @@ the query of the field you are in.
             odd = kv.doesnt_match(words)
             others = [w for w in words if w != odd]
             sims = kv.similarities(odd, others)
-            return [(f"{odd}  <- odd one out", None)] + list(zip(others, sims.tolist()))
+            return [(t("explore.odd-mark", word=odd), None)] + list(zip(others, sims.tolist()))
 
-        self._run(query, plot=lambda res: (words, []), title="odd one out: " + " ".join(words),
-                  score_label="cos to odd")
+        self._run(query, plot=lambda res: (words, []),
+                  title=t("explore.odd-title", words=" ".join(words)),
+                  score_label=t("explore.col.cos-odd"))
+        self._last_query = (self.odd_one_out, (text,))
 
-    def _run(self, query, plot, title: str, score_label: str = "cosine") -> None:
+    def _run(self, query, plot, title: str, score_label: str | None = None) -> None:
         from engine.errors import WordlabError
 
         try:
@@ -284,8 +264,8 @@ the query of the field you are in.
         with self.app.batch_update():
             table.clear(columns=True)
             table.add_column("#", key="rank")
-            table.add_column("word", key="word")
-            table.add_column(score_label, key="score")
+            table.add_column(t("explore.col.word"), key="word")
+            table.add_column(score_label or t("explore.col.cosine"), key="score")
             for i, (word, score) in enumerate(results, 1):
                 table.add_row(str(i), word, "" if score is None else f"{score:+.3f}")
         if results:
@@ -298,11 +278,30 @@ the query of the field you are in.
         kv = self.app.vectors
         words = list(dict.fromkeys(words))
         if len(words) < 2:
-            self.query_one("#explore-plot", Plot).clear("needs two different words")
+            self.query_one("#explore-plot", Plot).clear(t("explore.two-words"))
             return
         coords = pca_2d(kv.vectors[[kv.id(w) for w in words]])
         points = [(w, float(x), float(y)) for w, (x, y) in zip(words, coords)]
         self.query_one("#explore-plot", Plot).scatter_labels(points, segments, title=f"PCA: {title}")
 
-    def _message(self, text: str) -> None:
-        self.query_one("#explore-message", Static).update(text)
+    def _message(self, text: "str | Msg") -> None:
+        message = self.query_one("#explore-message", Static)
+        say(message, text)
+
+    def relocalize(self) -> None:
+        """The table's columns and the plot of the results shown, in the new language (the
+        query is run again on the same vectors: the same numbers)."""
+        from rich.text import Text
+
+        if self._last_query is not None:
+            method, args = self._last_query
+            message = getattr(self.query_one("#explore-message", Static), "_i18n_content", "")
+            method(*args)
+            if message:
+                self._message(message)
+            return
+        table = self.query_one("#explore-table", DataTable)
+        for key, msg in (("word", "explore.col.word"), ("score", "explore.col.cosine")):
+            if key in table.columns:
+                table.columns[key].label = Text(t(msg))
+        table.refresh()

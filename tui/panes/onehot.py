@@ -9,10 +9,11 @@ from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, ScrollableContainer
 from textual.widgets import Input, Label, Static
 
+from tui.i18n import t
+from tui.localize import Msg, binding, say, tr
 from tui.widgets.pane import FocusTarget, Pane
 from tui.widgets.suggest import VocabSuggester
 
@@ -41,7 +42,7 @@ def matrix_table(title: str, words: list[str], M: Any, fmt: str = "{:.2f}", *,
 
 
 def onehot_table(words: list[str], M: Any) -> Table:
-    table = Table(title="one-hot vectors", box=None, padding=(0, 0, 0, 1),
+    table = Table(title=t("onehot.vectors"), box=None, padding=(0, 0, 0, 1),
                   title_justify="left", show_edge=False, header_style="bold")
     table.add_column("", no_wrap=True)
     for j in range(len(words)):
@@ -54,30 +55,12 @@ def onehot_table(words: list[str], M: Any) -> Table:
 
 
 class OneHotPane(Pane):
-    PANE_TITLE = "One-hot"
-    HELP = """
-# One-hot vs embeddings: the lecture's argument, shown
-
-**One-hot encoding**: word *i* of a V-word vocabulary is a vector of V zeros with a 1 in
-position *i*. Two limits (lecture, section 4):
-
-1. the vector grows with the vocabulary (100,000 words -> 100,000 dimensions);
-2. it carries no similarity: with `L2(A, B) = sqrt(sum (A_i - B_i)^2)` every pair of
-   different words is `sqrt(1 + 1) = sqrt(2) = 1.414` apart, and their cosine is 0.
-
-After training, each word's **embedding** is its row of `W_in` (d numbers). Its L2
-distances and cosine similarities now differ from pair to pair: words used in similar
-contexts are closer. The tables show the same words both ways: one-hot (left) and the
-trained embeddings (right, cosine below).
-
-Type up to 12 words in the field (completion from the vocabulary), Enter to show them.
-"""
+    PANE_ID = "onehot"
 
     BINDINGS = [
         *Pane.BINDINGS,
-        Binding("w", "focus_words", "Words", id="onehot-words", tooltip="Choose the words to compare"),
-        Binding("t", "top_words", "Top words", id="onehot-top",
-                tooltip="Show the most frequent words of the vocabulary"),
+        binding("w", "focus_words", id="onehot-words"),
+        binding("t", "top_words", id="onehot-top"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -88,7 +71,7 @@ Type up to 12 words in the field (completion from the vocabulary), Enter to show
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="query"):
-            yield Label("words", classes="query-label")
+            yield tr(Label("", classes="query-label"), "onehot.words")
             yield Input(id="onehot-input", compact=True, suggester=self._suggest,
                         placeholder="cat dog love movie")
         yield Static("", id="onehot-message", classes="error")
@@ -131,7 +114,8 @@ Type up to 12 words in the field (completion from the vocabulary), Enter to show
             self._words = []
             self.query_one("#onehot-matrices", Static).update("")
             if state.corpus is not None:
-                self.query_one("#onehot-note", Static).update(f"reading {state.corpus_name}…")
+                say(self.query_one("#onehot-note", Static),
+                    Msg("onehot.reading", corpus=state.corpus_name))
                 self._top_words(state.corpus, state.corpus_gen)
             elif state.vectors is not None:
                 self._suggest.set_words(state.vectors.sorted_words)
@@ -166,15 +150,15 @@ Type up to 12 words in the field (completion from the vocabulary), Enter to show
         event.stop()
         words = list(dict.fromkeys(event.value.split()))
         if len(words) < 2:
-            self._message("type at least two different words")
+            self._message(Msg("onehot.two-words"))
             return
         if len(words) > MAX_WORDS:
-            self._message(f"at most {MAX_WORDS} words fit: showing the first {MAX_WORDS}")
+            self._message(Msg("onehot.at-most", n=MAX_WORDS))
             words = words[:MAX_WORDS]
         known = self._vocab_words()
         unknown = [w for w in words if w not in known] if known else []
         if unknown:
-            self._message(f"not in the vocabulary: {', '.join(unknown)}")
+            self._message(Msg("onehot.unknown", words=", ".join(unknown)))
             return
         self.show(words)
 
@@ -202,27 +186,22 @@ Type up to 12 words in the field (completion from the vocabulary), Enter to show
             self._message(str(exc))
             return
         self._message("")
-        left = [onehot_table(words, oh), matrix_table("one-hot L2 distance", words, oh_l2, "{:.2f}")]
+        left = [onehot_table(words, oh), matrix_table(t("onehot.l2"), words, oh_l2, "{:.2f}")]
         note = self.query_one("#onehot-note", Static)
         state = self.app.state
         if cmp is None and state.vectors is not None:
-            right = [Text(f"the vectors in use ({state.vectors_label()}) "
-                          f"do not know {', '.join(missing[:4])}: train on "
-                          f"{state.corpus_name or 'this corpus'} (3) to compare", style="italic")]
-            note.update("Every off-diagonal one-hot distance is sqrt(2) = 1.414, and every "
-                        "cosine is 0: one-hot vectors say nothing about which words are alike.")
+            right = [Text(t("onehot.unknown-vectors", label=state.vectors_label(),
+                            words=", ".join(missing[:4]),
+                            corpus=state.corpus_name or t("onehot.this-corpus")), style="italic")]
+            say(note, Msg("onehot.note.untrained"))
         elif cmp is None:
-            right = [Text("train a model (3) to compare: the embeddings' distances "
-                          "will differ from pair to pair", style="italic")]
-            note.update("Every off-diagonal one-hot distance is sqrt(2) = 1.414, and every "
-                        "cosine is 0: one-hot vectors say nothing about which words are alike.")
+            right = [Text(t("onehot.train-first"), style="italic")]
+            say(note, Msg("onehot.note.untrained"))
         else:
-            right = [matrix_table(f"embedding L2 (d={kv.dim})", words, cmp.embedding_l2, "{:.2f}"),
-                     matrix_table("embedding cosine", words, cmp.embedding_cosine, "{:+.2f}")]
+            right = [matrix_table(t("onehot.emb-l2", dim=kv.dim), words, cmp.embedding_l2, "{:.2f}"),
+                     matrix_table(t("onehot.emb-cos"), words, cmp.embedding_cosine, "{:+.2f}")]
             a, b, c = cmp.most_similar_pair()
-            note.update(f"One-hot: every pair sqrt(2) apart, cosine 0. Embeddings "
-                        f"({state.vectors_label()}): the closest pair here is {a} ~ {b} "
-                        f"(cosine {c:+.2f}).")
+            say(note, Msg("onehot.note.trained", label=state.vectors_label(), a=a, b=b, cos=c))
         # one-hot on the left, embeddings on the right, row by row; with many words the
         # two columns do not fit in 80 cells, and Columns wraps them to one column
         if len(words) <= GRID_WORDS:
@@ -237,7 +216,16 @@ Type up to 12 words in the field (completion from the vocabulary), Enter to show
             body = Columns([left[0], left[1], *right], padding=(1, 2), equal=False, expand=False)
         self.query_one("#onehot-matrices", Static).update(body)
 
-    def _message(self, text: str) -> None:
+    def _message(self, text: "str | Msg") -> None:
         message = self.query_one("#onehot-message", Static)
-        message.update(text)
+        say(message, text)
         message.display = bool(text)    # no empty line above the tables
+
+    def relocalize(self) -> None:
+        """The tables' titles and the notes beside them, in the new language."""
+        if self._words and self.is_mounted:
+            message = self.query_one("#onehot-message", Static)
+            kept = getattr(message, "_i18n_content", "")
+            self.show(self._words)
+            if kept:
+                self._message(kept)

@@ -18,7 +18,6 @@ import numpy as np
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
@@ -26,10 +25,12 @@ from textual.widgets import DataTable, Label, Static
 
 from engine.errors import WordlabError
 from engine.word2vec import ARCHS, LOSSES
+from tui.i18n import t
+from tui.localize import Msg, binding, say
 from tui.widgets.pane import FocusTarget, Pane
 
 ARCH_NAMES = {"sg": "Skip-gram", "cbow": "CBOW"}
-LOSS_NAMES = {"softmax": "softmax", "neg": "negative sampling", "hs": "hierarchical softmax"}
+#: the output layers' names: the messages step.loss-name.<loss>
 SPEEDS = (3.0, 2.0, 1.0, 0.5, 0.25, 0.1)   # seconds per example in auto-play
 DEFAULT_SPEED = 2                            # 1 s
 TOP_K = 8                                    # softmax rows shown for a big vocabulary
@@ -65,84 +66,26 @@ def fmt_s(v: float) -> str:
 class StepPane(Pane):
     """Tab 4: one training example at a time."""
 
-    PANE_TITLE = "Step"
-    HELP = """\
-# Step: Word2Vec, one training example at a time
-
-The lecture's network, trained by hand. For the current sentence the table on the left lists
-the **training pairs** its window produces: Skip-gram pairs the centre word with each context
-word, CBOW predicts the centre word from its whole context (context -> centre). The window is
-word2vec's *dynamic* window: for each centre word word2vec.c draws b in [0, window) and uses
-window - b, so near words are paired more often than far ones (the pane says which b came up).
-
-For the pair just trained (highlighted), the right side shows the whole pass:
-
-1. **x**: the input word's one-hot vector (length V, one 1);
-2. **h = W_in[word]**: the one-hot vector times W_in picks that word's row (CBOW: the mean of
-   the context words' rows); h is the hidden layer of size d;
-3. **scores** `W_out · h` and the **softmax** over the vocabulary (for a big vocabulary: the
-   top words and the target). With negative sampling: the target and k noise words, each a
-   **sigmoid** σ(score) with label 1 or 0; hierarchical softmax: the sigmoids of the inner
-   nodes on the target's Huffman path;
-4. the **loss** (cross-entropy `-ln p(target)`; its value at the start is ln V);
-5. the **gradient** dL/dh and the **rows that changed**: `W_in[word] -= lr · dL/dh` and the
-   W_out rows that were scored, highlighted by sign.
-
-The top lines always show the input word, the target, its probability and the loss.
-W_out starts at zero, as in word2vec.c, so the first example cannot move W_in yet
-(dL/dh = 0); the pane says so. Press **e** to train the same example again and watch p of the
-target rise pass after pass.
-
-**Which weights.** When the model in use (Train pane) was trained on the corpus now open, Step
-steps through a copy of it. Otherwise it starts fresh weights on the corpus (d = 10, window 2,
-W_in drawn wider than word2vec.c's 1/d so that one example visibly moves p, and a constant
-learning rate of at least 0.25) and says which corpus the model in use came from.
-
-**Skip-gram's direction.** The lecture draws centre -> context; word2vec.c loops the other way
-round: the context word's W_in row is the input and the centre word the target. Over a corpus
-both train the same (centre, context) pairs. The pairs table's headers and the line above the
-numbers say which way the engine went for the example on screen.
-
-**Negative sampling.** k noise words are drawn from unigram^0.75; a draw equal to the target is
-skipped (word2vec.c: `if (target == word) continue;`), so a row may show fewer than k, and a
-word drawn twice appears twice (its W_out row gets both updates).
-"""
+    PANE_ID = "step"
 
     BINDINGS = [
         # Short labels, f/s off the footer: at 80 columns the footer had cut 'l loss', 'r reset'
         # and the app's own keys off its end.
-        Binding("n", "next_example", "next", id="step.next",
-                tooltip="Train the next example and show every number"),
-        Binding("e", "repeat_example", "again", id="step.again",
-                tooltip="Train the same example again: watch p of the target rise"),
-        Binding("N", "next_sentence", "sentence", key_display="N", show=False,
-                id="step.next_sentence",
-                tooltip="Skip to the next sentence and train its first example"),
-        Binding("p", "autoplay", "auto", id="step.autoplay",
-                tooltip="Start or stop auto-play (one example every few seconds; f/s: faster/slower)"),
-        Binding("f", "speed(1)", "faster", show=False, id="step.faster",
-                tooltip="Auto-play faster"),
-        Binding("s", "speed(-1)", "slower", show=False, id="step.slower",
-                tooltip="Auto-play slower"),
-        Binding("a", "toggle_arch", "sg/cbow", id="step.arch",
-                tooltip="Switch the architecture: Skip-gram <-> CBOW (restarts the step session)"),
-        Binding("l", "cycle_loss", "loss", id="step.loss",
-                tooltip="Switch the output layer: softmax -> negative sampling -> hierarchical "
-                        "softmax (restarts the step session)"),
-        Binding("r", "reset", "reset", id="step.reset",
-                tooltip="Start the step session again from the first sentence"),
-        Binding("down", "scroll_flow('down')", "scroll", show=False, id="step.scroll_down",
-                tooltip="Scroll the numbers column down"),
-        Binding("up", "scroll_flow('up')", "scroll up", show=False, id="step.scroll_up",
-                tooltip="Scroll the numbers column up"),
-        Binding("pagedown", "scroll_flow('page_down')", "page down", show=False,
-                id="step.page_down", tooltip="Scroll the numbers column a page down"),
-        Binding("pageup", "scroll_flow('page_up')", "page up", show=False, id="step.page_up",
-                tooltip="Scroll the numbers column a page up"),
-        Binding("home", "scroll_flow('home')", "top", show=False, id="step.top",
-                tooltip="Scroll the numbers column to the top"),
-        Binding("end", "scroll_flow('end')", "bottom", show=False, id="step.bottom",
-                tooltip="Scroll the numbers column to the bottom"),
+        binding("n", "next_example", id="step.next"),
+        binding("e", "repeat_example", id="step.again"),
+        binding("N", "next_sentence", key_display="N", show=False, id="step.next_sentence"),
+        binding("p", "autoplay", id="step.autoplay"),
+        binding("f", "speed(1)", show=False, id="step.faster"),
+        binding("s", "speed(-1)", show=False, id="step.slower"),
+        binding("a", "toggle_arch", id="step.arch"),
+        binding("l", "cycle_loss", id="step.loss"),
+        binding("r", "reset", id="step.reset"),
+        binding("down", "scroll_flow('down')", show=False, id="step.scroll_down"),
+        binding("up", "scroll_flow('up')", show=False, id="step.scroll_up"),
+        binding("pagedown", "scroll_flow('page_down')", show=False, id="step.page_down"),
+        binding("pageup", "scroll_flow('page_up')", show=False, id="step.page_up"),
+        binding("home", "scroll_flow('home')", show=False, id="step.top"),
+        binding("end", "scroll_flow('end')", show=False, id="step.bottom"),
     ]
 
     def __init__(self, *, id: str | None = None, **kwargs) -> None:
@@ -157,7 +100,7 @@ word drawn twice appears twice (its W_out row gets both updates).
         self._timer: Timer | None = None
         self._generation = 0
         self._inputs: tuple | None = None   # (corpus_gen, model_gen or None) the session is from
-        self._weights = ""                  # "fresh weights (...)" / "a copy of the model in use"
+        self._weights: Any = ""             # "fresh weights (...)" / "a copy of the model in use"
         self._building = False
         self._pending = 0                   # n presses waiting for the session
 
@@ -223,18 +166,16 @@ word drawn twice appears twice (its W_out row gets both updates).
             self.arch, self.loss = state.model.config.arch, state.model.config.loss
         self._rebuild(force=False)
         if model_arrived and self.session is None and self._building:
-            self.query_one("#step-key", Static).update(Text(
-                "a model trained on this corpus arrived: stepping on from its weights (a copy)…",
-                style="dim"))
+            self.query_one("#step-key", Static).update(Text(t("step.model-arrived"), style="dim"))
 
-    def _weights_label(self, state) -> str:
+    def _weights_label(self, state) -> Msg:
         if state is not None and state.model_fits_corpus:
-            return "a copy of the model in use"
+            return Msg("step.weights.copy")
         if state is not None and state.model is not None and state.provenance is not None:
-            return f"fresh weights (the model in use was {state.provenance.label().split(' · ')[0]})"
+            return Msg("step.weights.fresh-model", corpus=state.provenance.corpus)
         if state is not None and state.vectors is not None:
-            return "fresh weights (the vectors in use were loaded from a file)"
-        return "fresh weights"
+            return Msg("step.weights.fresh-loaded")
+        return Msg("step.weights.fresh")
 
     def _rebuild(self, force: bool = True) -> None:
         """A new step session (in a worker: building a big corpus's vocabulary takes time).
@@ -255,14 +196,13 @@ word drawn twice appears twice (its W_out row gets both updates).
         corpus = getattr(state, "corpus", None)
         self._weights = self._weights_label(state)
         if corpus is None:
-            self._message("no corpus: open one in the Corpus pane (1)")
+            self._message(Msg("step.no-corpus"))
             self._redraw()
             return
         model = state.model if state.model_fits_corpus else None
         min_count = (state.corpus_options or {}).get("min_count")   # the Corpus pane's choice
         self._message("")
-        self.query_one("#step-key", Static).update(Text("preparing the step session…",
-                                                        style="dim"))
+        self.query_one("#step-key", Static).update(Text(t("step.preparing"), style="dim"))
         self._building = True
         self._build(corpus, model, self.arch, self.loss, min_count, self._generation)
 
@@ -299,13 +239,13 @@ word drawn twice appears twice (its W_out row gets both updates).
     def _ready(self, queue: bool = False) -> bool:
         if self.session is None and self._building and queue:
             self._pending += 1
-            self._message(f"preparing the step session… ({self._pending} step(s) queued)")
+            self._message(Msg("step.queued", n=self._pending))
             return False
         if self.session is None and self._building:
-            self._message("preparing the step session…")
+            self._message(Msg("step.preparing"))
             return False
         if self.session is None:
-            self._message("the step session is not ready (see above; r rebuilds it)")
+            self._message(Msg("step.not-ready"))
             return False
         return True
 
@@ -328,7 +268,7 @@ word drawn twice appears twice (its W_out row gets both updates).
         if not self._ready():
             return
         if not self.session.can_repeat():
-            self._message("no example to repeat yet: press n to train one")
+            self._message(Msg("step.nothing-to-repeat"))
             return
         try:
             trace = self.session.repeat()
@@ -394,10 +334,19 @@ word drawn twice appears twice (its W_out row gets both updates).
         self._stop_autoplay()
 
     # -- rendering ---------------------------------------------------------------------------
-    def _message(self, text: str) -> None:
+    def _message(self, text: "str | Msg") -> None:
         msg = self.query_one("#step-message", Static)
-        msg.update(text)
+        say(msg, text)
         msg.set_class(bool(text), "-shown")
+
+    def relocalize(self) -> None:
+        """Everything on screen drawn again from the same session and example (no step is
+        taken)."""
+        if self.session is None and self._building:
+            self.query_one("#step-key", Static).update(Text(t("step.preparing"), style="dim"))
+            self._render_config()
+            return
+        self._redraw()
 
     def _var(self, name: str, fallback: str) -> str:
         return self.app.get_css_variables().get(name, fallback)
@@ -419,7 +368,7 @@ word drawn twice appears twice (its W_out row gets both updates).
     def _render_config(self) -> None:
         cfg = self.session.config if self.session is not None else None
         parts = Text.assemble((ARCH_NAMES[self.arch], "bold"), " · ",
-                              (LOSS_NAMES[self.loss], "bold"))
+                              (t(f"step.loss-name.{self.loss}"), "bold"))
         if cfg is not None:
             parts.append(f" · V={len(self.session.vocab)} d={cfg.dim} window={cfg.window}")
         if self._weights:
@@ -427,7 +376,7 @@ word drawn twice appears twice (its W_out row gets both updates).
         if self._timer is not None:
             parts.append(f" · ▶ {SPEEDS[self.speed]:g}s", style="bold")
         else:
-            parts.append(f" · auto {SPEEDS[self.speed]:g}s", style="dim")
+            parts.append(" · " + t("step.auto", s=f"{SPEEDS[self.speed]:g}"), style="dim")
         self.query_one("#step-config", Static).update(parts)
 
     def _render_sentence(self) -> None:
@@ -438,12 +387,12 @@ word drawn twice appears twice (its W_out row gets both updates).
                 nxt = self.session.peek()
                 words = nxt.sentence[: 2 * SENTENCE_WORDS + 1]
                 more = " …" if len(nxt.sentence) > len(words) else ""
-                out.update(Text.assemble("sentence: ", " ".join(words) + more,
-                                         ("   n: train the first example", "dim")))
+                out.update(Text.assemble(t("step.sentence"), " ".join(words) + more,
+                                         ("   " + t("step.first"), "dim")))
             else:
                 out.update("")
             return
-        text = Text("sentence: ")
+        text = Text(t("step.sentence"))
         lo = max(0, tr.position - SENTENCE_WORDS)
         hi = min(len(tr.sentence), tr.position + SENTENCE_WORDS + 1)
         if lo > 0:
@@ -454,8 +403,8 @@ word drawn twice appears twice (its W_out row gets both updates).
             text.append(" ")
         if hi < len(tr.sentence):
             text.append("… ", style="dim")
-        text.append(f"  epoch {tr.epoch} · example {tr.example + 1} · lr {tr.lr:.4g}",
-                    style="dim")
+        text.append("  " + t("step.where", epoch=tr.epoch, example=tr.example + 1,
+                              lr=f"{tr.lr:.4g}"), style="dim")
         out.update(text)
 
     def _target_probability(self, tr) -> float | None:
@@ -468,8 +417,7 @@ word drawn twice appears twice (its W_out row gets both updates).
         out = self.query_one("#step-key", Static)
         tr = self.trace
         if tr is None:
-            out.update(Text("" if self.session is None else "no example trained yet: press n",
-                            style="dim"))
+            out.update(Text("" if self.session is None else t("step.none-yet"), style="dim"))
             return
         accent = self._var("accent", "magenta")
         text = Text.assemble((" ".join(tr.input_words), "bold"), " → ",
@@ -484,23 +432,23 @@ word drawn twice appears twice (its W_out row gets both updates).
                 text.append(f"σ(s_{tr.word}) = ")
                 text.append(fmt_p(float(tr.sigmoids[true_rows[0]])), style="bold")
             else:
-                text.append(f"{len(tr.target_ids)} nodes on the path")
-        text.append("   loss = ")
+                text.append(t("step.nodes", n=len(tr.target_ids)))
+        text.append("   " + t("step.loss") + " = ")
         text.append(f"{tr.loss:.4f}", style="bold")
         facts = self.facts
         if facts is not None and facts.passes > 1:
-            text.append(f"   pass {facts.passes}", style="bold")
+            text.append("   " + t("step.pass", n=facts.passes), style="bold")
         elif facts is not None and facts.w_out_was_zero:
             every = "p = 1/V" if tr.loss_kind == "softmax" else "σ = 0.5"
-            text.append(f"   W_out = 0: every {every}", style="dim")
+            text.append("   " + t("step.every", every=every), style="dim")
         out.update(text)
 
     def _render_pairs(self) -> None:
         table = self.query_one("#step-pairs", DataTable)
         if self.arch == "sg" and not self._context_in():
-            first, second = ("centre", "context")
+            first, second = (t("step.centre"), t("step.context"))
         else:
-            first, second = ("context", "centre")
+            first, second = (t("step.context"), t("step.centre"))
         table.clear(columns=True)
         table.add_column(" ", key="mark", width=1)
         table.add_column(first, key="in", width=11)      # long words and contexts are cropped:
@@ -510,13 +458,13 @@ word drawn twice appears twice (its W_out row gets both updates).
         start = max(0, min(done - PAIRS_SHOWN // 4, len(self.pairs) - PAIRS_SHOWN))
         stop = min(len(self.pairs), start + PAIRS_SHOWN)
         if start > 0:
-            table.add_row("", Text(f"… {start} earlier", style="dim"), "", key="earlier")
+            table.add_row("", Text(t("step.earlier", n=start), style="dim"), "", key="earlier")
         for k in range(start, stop):
             inputs, target = self.pairs[k]
             mark = "✓" if k < done else ("▶" if k == done else "")
             table.add_row(mark, " ".join(inputs), target, key=str(k))
         if stop < len(self.pairs):
-            table.add_row("", Text(f"… {len(self.pairs) - stop} more", style="dim"), "",
+            table.add_row("", Text(t("step.more", n=len(self.pairs) - stop), style="dim"), "",
                           key="more")
         if 0 <= done < len(self.pairs):
             table.move_cursor(row=table.get_row_index(str(done)))
@@ -556,13 +504,13 @@ word drawn twice appears twice (its W_out row gets both updates).
                                 style="bold reverse" if v else "dim")
                 text.append("]")
             else:
-                text.append(f"1 at id {i} of V = {V}")
+                text.append(t("step.one-at", i=i, V=V))
             text.append("\n")
         if len(tr.input_words) == 1:
             text.append(f"h = x · W_in = W_in[{tr.input_words[0]}]  (d = {len(tr.h)})")
         else:
-            how = "mean" if self.session.config.cbow_mean else "sum"
-            text.append(f"h = {how} of W_in[{', '.join(tr.input_words)}]  (d = {len(tr.h)})")
+            how = t("step.mean") if self.session.config.cbow_mean else t("step.sum")
+            text.append(t("step.h-of", how=how, words=", ".join(tr.input_words), d=len(tr.h)))
         inp.update(text)
         # 3: scores -> softmax / sigmoids
         self._render_outputs(tr, out_title, out, words)
@@ -592,43 +540,39 @@ word drawn twice appears twice (its W_out row gets both updates).
         centre = tr.sentence[tr.position] if 0 <= tr.position < len(tr.sentence) else tr.word
         if tr.arch == "sg":
             if self._context_in():
-                text.append("word2vec.c's Skip-gram: context in, centre out.\n")
+                text.append(t("step.why.sg-c") + "\n")
             else:
-                text.append("Skip-gram: the centre word in, a context word out.\n")
+                text.append(t("step.why.sg-lecture") + "\n")
         window = self.session.config.window
         if facts is not None and facts.centre_examples is not None:
             n = facts.centre_examples
-            what = "pair" if tr.arch == "sg" else "context word"
-            plural = "" if n == 1 else "s"
+            what = t(f"step.what.{tr.arch}.{'one' if n == 1 else 'many'}", n=n)
             if facts.effective_window is not None and facts.effective_window < window:
                 b = window - facts.effective_window
-                text.append(f"window {window}, b = {b} for '{centre}': window − b = "
-                            f"{facts.effective_window}, {n} {what}{plural}.\n")
+                text.append(t("step.why.window-b", window=window, b=b, centre=centre,
+                              effective=facts.effective_window, what=what) + "\n")
             elif facts.effective_window is not None:
-                text.append(f"window {window}, b = 0 for '{centre}': {n} {what}{plural}.\n")
+                text.append(t("step.why.window-0", window=window, centre=centre, what=what) + "\n")
             else:
-                text.append(f"window {window}: {n} {what}{plural} for '{centre}' (the sentence "
-                            "ends within the window).\n")
+                text.append(t("step.why.window-end", window=window, centre=centre, what=what)
+                            + "\n")
         if facts is not None and (facts.noise_skipped or facts.noise_repeated):
             k = self.session.config.negative
             if facts.noise_skipped:
-                draws = "draw was" if facts.noise_skipped == 1 else "draws were"
-                text.append(f"k = {k}: {facts.noise_skipped} {draws} '{tr.word}' itself, "
-                            "skipped as word2vec.c does. ")
+                one = "one" if facts.noise_skipped == 1 else "many"
+                text.append(t(f"step.why.skipped.{one}", k=k, n=facts.noise_skipped, word=tr.word)
+                            + " ")
             if facts.noise_repeated:
-                text.append(f"Drawn twice: {', '.join(facts.noise_repeated)} (its row gets "
-                            "both updates).")
+                text.append(t("step.why.twice", words=", ".join(facts.noise_repeated)))
             text.append("\n")
         if facts is not None and facts.w_out_was_zero:
-            text.append("W_out is still all zeros, as word2vec.c starts it: every score is 0, "
-                        "so dL/dh = 0 and W_in does not move on this example.\n")
+            text.append(t("step.why.zero") + "\n")
         elif facts is not None and facts.h_initial:
             words = list(dict.fromkeys(tr.input_words))
             if len(words) == 1:
-                text.append(f"h = W_in[{words[0]}] as first drawn: no example moved it yet.\n")
+                text.append(t("step.why.h-initial", word=words[0]) + "\n")
             else:
-                text.append(f"W_in[{', '.join(words)}]: as first drawn, no example moved "
-                            "them yet.\n")
+                text.append(t("step.why.rows-initial", words=", ".join(words)) + "\n")
         text.rstrip()
         return text
 
@@ -645,12 +589,11 @@ word drawn twice appears twice (its W_out row gets both updates).
                 shown = sorted({int(k) for k in top} | {tr.word_id})
             else:
                 shown = list(range(V))
-            title.update(f"softmax(W_out·h) over V = {V}"
-                         + (f": top {TOP_K} + target, in vocabulary order" if V > SHOW_ALL
-                            else ""))
-            table.add_column("word", key="word")
+            title.update(t("step.softmax-title", V=V)
+                         + (t("step.top", k=TOP_K) if V > SHOW_ALL else ""))
+            table.add_column(t("step.col.word"), key="word")
             table.add_column("y", key="y")
-            table.add_column("score", key="score")
+            table.add_column(t("step.col.score"), key="score")
             table.add_column("softmax p", key="p")
             for k in shown:
                 target = k == tr.word_id
@@ -663,15 +606,15 @@ word drawn twice appears twice (its W_out row gets both updates).
         if tr.loss_kind == "neg":
             k = self.session.config.negative
             drawn = len(tr.target_ids) - 1
-            note = f" (k = {k}: {k - drawn} drew the target)" if drawn != k else ""
-            title.update(f"target + {drawn} noise words{note}: σ(W_out[w]·h)")
-            first = "word"
+            note = t("step.drew-target", k=k, n=k - drawn) if drawn != k else ""
+            title.update(t("step.noise-title", n=drawn, note=note))
+            first = t("step.col.word")
         else:
-            title.update(f"Huffman path of '{tr.word}': σ(W_out[node]·h)")
-            first = "node"
+            title.update(t("step.huffman-title", word=tr.word))
+            first = t("step.col.node")
         table.add_column(first, key="word")
-        table.add_column("label", key="y")
-        table.add_column("score", key="score")
+        table.add_column(t("step.col.label"), key="y")
+        table.add_column(t("step.col.score"), key="score")
         table.add_column("σ", key="p")
         for k, (name, y) in enumerate(zip(tr.target_words, tr.labels)):
             style = f"bold {accent}" if (tr.loss_kind == "neg" and y == 1) else ""
@@ -688,7 +631,7 @@ word drawn twice appears twice (its W_out row gets both updates).
         elif tr.loss_kind == "neg":
             text.append("L = -ln σ(s_target) - Σ ln σ(-s_noise) = ")
         else:
-            text.append("L = -Σ ln σ(±s_node) on the path = ")
+            text.append(t("step.loss-hs"))
         text.append(f"{tr.loss:.4f}", style="bold")
         return text
 
@@ -696,7 +639,7 @@ word drawn twice appears twice (its W_out row gets both updates).
         in_rows = list(tr.W_in_delta.items())
         out_key = tr.word_id if tr.word_id in tr.W_out_delta else next(iter(tr.W_out_delta), None)
         if tr.loss_kind == "hs":
-            out_name = f"node {out_key}" if out_key is not None else ""
+            out_name = t("step.node", i=out_key) if out_key is not None else ""
         else:
             out_name = words[out_key] if out_key is not None else ""
         # short headers (the table must fit beside the pairs at 80 columns); the title names rows.
@@ -704,14 +647,14 @@ word drawn twice appears twice (its W_out row gets both updates).
         same = len(in_rows) > 1 and all(np.array_equal(d, in_rows[0][1]) for _, d in in_rows)
         if same:
             cols = [("ΔW_in", in_rows[0][1])]
-            names = ["ΔW_in: each of " + ", ".join(f"W_in[{words[i]}]" for i, _ in in_rows)]
+            names = [t("step.each-of", rows=", ".join(f"W_in[{words[i]}]" for i, _ in in_rows))]
         else:
             cols = [(f"ΔW_in{'' if len(in_rows[:2]) == 1 else k + 1}", d)
                     for k, (_, d) in enumerate(in_rows[:2])]
             names = [f"{label}: W_in[{words[i]}]" for (label, _), (i, _) in zip(cols, in_rows)]
         if out_key is not None:
             names.append(f"ΔW_out: W_out[{out_name}]")
-        title.update(Text("h, dL/dh and the changes Δ = -lr·grad\n" + "\n".join(names)))
+        title.update(Text(t("step.changes") + "\n" + "\n".join(names)))
         table.clear(columns=True)
         table.add_column("j", key="j")
         table.add_column("h", key="h")
@@ -734,20 +677,19 @@ word drawn twice appears twice (its W_out row gets both updates).
     def _changed_text(self, tr, words) -> Text:
         def names(ids, node: bool) -> str:
             ids = list(ids)
-            shown = [f"node {i}" if node else words[i] for i in ids[:6]]
-            more = f" +{len(ids) - 6} more" if len(ids) > 6 else ""
+            shown = [t("step.node", i=i) if node else words[i] for i in ids[:6]]
+            more = t("step.plus-more", n=len(ids) - 6) if len(ids) > 6 else ""
             return ", ".join(shown) + more
 
         moved_in = [i for i, d in tr.W_in_delta.items() if np.any(d != 0)]
-        text = Text("rows changed: ", style="bold")
+        text = Text(t("step.rows-changed"), style="bold")
         if moved_in:
             text.append("W_in[" + names(moved_in, False) + "]")
         elif self.facts is not None and self.facts.w_out_was_zero:
-            text.append("W_in[none: dL/dh = W_outᵀ·error = 0, W_out is still all zeros, "
-                        "as word2vec.c starts it]")
+            text.append(t("step.none-zero"))
         else:
-            text.append("W_in[none: dL/dh = 0]")
+            text.append(t("step.none-grad"))
         text.append("  W_out[" + names(tr.W_out_delta, tr.loss_kind == "hs") + "]")
         if tr.loss_kind == "softmax":
-            text.append("  (the softmax moves every W_out row)", style="dim")
+            text.append("  " + t("step.every-row"), style="dim")
         return text

@@ -8,12 +8,13 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, ProgressBar, Select, Static
 
 from engine.names import ARCHS as ENGINE_ARCHS
 from engine.names import LOSSES as ENGINE_LOSSES
+from tui.i18n import has, t
+from tui.localize import Msg, binding, say, tr
 from tui.messages import (TrainingFailed, TrainingFinished, TrainingProgress, TrainingStarted,
                           TrainingStatus)
 from tui.state import Provenance
@@ -22,7 +23,7 @@ from tui.widgets.pane import FocusTarget, Pane
 from tui.widgets.plots import Plot
 from tui.widgets.sparkline import LossSparkline
 
-#: the form's text fields: (config field, label, parser)
+#: the form's text fields: (config field, label, parser); the label shown is ``train.field.<name>``
 NUMBER_FIELDS: list[tuple[str, str, type]] = [
     ("dim", "dim", int),
     ("window", "window", int),
@@ -39,12 +40,20 @@ NUMBER_FIELDS: list[tuple[str, str, type]] = [
 WORD2VEC_ONLY = {"arch", "loss", "negative", "alpha", "sample"}
 GLOVE_ONLY = {"x_max", "eta"}
 MODELS = [("Word2Vec", "word2vec"), ("GloVe", "glove")]
-# the engine's names (engine.word2vec.ARCHS / LOSSES), each with the label the form shows: a
-# name the engine adds without a label here fails at import, not in front of a class
-_LABELS = {"sg": "skip-gram (sg)", "cbow": "CBOW (cbow)", "neg": "negative sampling",
-           "softmax": "full softmax", "hs": "hierarchical sm"}
-ARCHS = [(_LABELS[name], name) for name in ENGINE_ARCHS]
-LOSSES = [(_LABELS[name], name) for name in ENGINE_LOSSES]
+# the engine's names (engine.word2vec.ARCHS / LOSSES), each with the label the form shows (the
+# message train.option.<name>): a name the engine adds without a label fails the i18n tests
+def arch_options() -> list[tuple[str, str]]:
+    return [(t(f"train.option.{name}"), name) for name in ENGINE_ARCHS]
+
+
+def loss_options() -> list[tuple[str, str]]:
+    return [(t(f"train.option.{name}"), name) for name in ENGINE_LOSSES]
+
+
+def field_label(name: str) -> str:
+    """A setting's name in the app's language ("learning rate" is 학습률); the engine's name
+    for a setting the form does not have."""
+    return t(f"train.field.{name}") if has(f"train.field.{name}") else name
 PLOT_POINTS = 400  # at most this many points drawn in the loss plot
 TRAIN_NICE = 10  # the kernel threads' nice value in the app (see TrainingSession.run)
 LIVE_HZ = 2  # redraws a second of the figures, progress bar and sparkline while training
@@ -81,43 +90,16 @@ def glove_config(corpus: Any) -> Any:
 
 
 class TrainPane(Pane):
-    PANE_TITLE = "Train"
-    HELP = """
-# Train: Word2Vec (or GloVe) on the current corpus
-
-The network is the lecture's: a one-hot input (size V) -> a hidden layer **h** of size **d**
-(`dim`) -> scores over the vocabulary -> softmax -> cross-entropy loss. The weights `W_in`
-(V x d) are the embeddings: a word's vector is its row of the trained `W_in`.
-
-- **arch**: *skip-gram* predicts each context word from the centre word; *CBOW* predicts
-  the centre word from the mean of its context (the fill-in-the-blank exam).
-- **loss** (output layer): *full softmax* is the lecture's (cost grows with V); *negative
-  sampling* scores the true word against `negative` random "noise" words with sigmoids;
-  *hierarchical softmax* walks a Huffman tree (log2 V sigmoids).
-- **window**: context words on each side (word2vec.c shrinks it at random per example).
-- **epochs**, **alpha** (learning rate, decaying linearly to min_alpha), **min_count**,
-  **sample** (subsampling of frequent words), **seed** (same seed, same run).
-- **model** GloVe instead fits the log of the co-occurrence counts X_ij of the whole corpus,
-  `f(X_ij) (w_i . w~_j + b_i + b~_j - log X_ij)^2`, cell by cell with AdaGrad (**eta**);
-  **x_max** is the count from which a pair weighs fully. Its progress counts cells, not words.
-
-The loss starts near ln V for a softmax (uniform guesses: ln 4 = 1.386 for 4 words) and
-falls as the model learns. The sparkline shows the whole run's loss on a scale from 0, the plot
-the same with its axes; words/s, the learning rate, the epoch and an ETA come from the engine.
-When training ends the vectors go to the One-hot, Explore and Evaluate panes.
-Press Enter in any field to start; invalid values are explained next to the field.
-"""
+    PANE_ID = "train"
 
     BINDINGS = [
         *Pane.BINDINGS,
-        Binding("space", "toggle", "Start/Pause", id="train-toggle",
-                tooltip="Start training, or pause / resume the run"),
-        Binding("s", "stop", "Stop", id="train-stop", tooltip="Stop the run and keep the vectors so far"),
-        Binding("r", "reset", "Reset", id="train-reset",
-                tooltip="Reset the form to the defaults and clear the curves"),
-        Binding("w", "save", "Save", id="train-save", tooltip="Write the vectors to a file (.bin: binary)"),
-        Binding("o", "load", "Load", id="train-load", tooltip="Load vectors from a word2vec text/binary file"),
-        Binding("f", "focus_form", "Form", id="train-form", tooltip="Go to the first field of the form"),
+        binding("space", "toggle", id="train-toggle"),
+        binding("s", "stop", id="train-stop"),
+        binding("r", "reset", id="train-reset"),
+        binding("w", "save", id="train-save"),
+        binding("o", "load", id="train-load"),
+        binding("f", "focus_form", id="train-form"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -129,7 +111,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self._last: Any = None
         self._plot_dirty = False
         self._live_dirty = False
-        self._status = "idle"
+        self._status: Any = Msg("train.idle")
         self._run_corpus: tuple[str, int] | None = None   # (name, corpus_gen) of the run
         self._form_corpus: Any = None   # the corpus whose settings the form was filled with
         self._corpus_gen = -1
@@ -139,18 +121,18 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         with Horizontal():
             with VerticalScroll(id="train-form"):
                 with Horizontal(classes="field"):
-                    yield Label("model", classes="field-label")
+                    yield tr(Label("", classes="field-label"), "train.field.model")
                     yield Select(MODELS, value="word2vec", allow_blank=False, compact=True, id="model")
                 with Horizontal(classes="field w2v-only"):
-                    yield Label("arch", classes="field-label")
-                    yield Select(ARCHS, value="sg", allow_blank=False, compact=True, id="arch")
+                    yield tr(Label("", classes="field-label"), "train.field.arch")
+                    yield Select(arch_options(), value="sg", allow_blank=False, compact=True, id="arch")
                 with Horizontal(classes="field w2v-only"):
-                    yield Label("loss", classes="field-label")
-                    yield Select(LOSSES, value="neg", allow_blank=False, compact=True, id="loss")
+                    yield tr(Label("", classes="field-label"), "train.field.loss")
+                    yield Select(loss_options(), value="neg", allow_blank=False, compact=True, id="loss")
                 for name, label, kind in NUMBER_FIELDS:
                     only = " w2v-only" if name in WORD2VEC_ONLY else " glove-only" if name in GLOVE_ONLY else ""
                     with Horizontal(classes="field" + only):
-                        yield Label(label, classes="field-label")
+                        yield tr(Label("", classes="field-label"), f"train.field.{name}")
                         yield Input(id=name, compact=True, type="integer" if kind is int else "text")
                     yield Static("", id=f"{name}-error", classes="error field-error")
                 yield Static("", id="form-error", classes="error field-error")
@@ -159,7 +141,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
                 yield Static("", id="train-figures")
                 yield ProgressBar(total=100, show_eta=False, id="train-progress")
                 yield LossSparkline(id="train-spark")
-                yield Plot("loss over the run", id="train-plot")
+                yield tr(Plot(t("train.plot"), id="train-plot"), "train.plot")
                 yield Static("", id="train-message", classes="error")
 
     def on_mount(self) -> None:
@@ -224,25 +206,26 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             self._set_status(self._idle_status())
         self._options_changed(state.corpus_options)
 
-    def _idle_status(self) -> str:
+    def _idle_status(self) -> Msg:
         """'idle · corpus: lecture (its settings: dim 20, window 3, ...; r restores them)'."""
         from engine.settings import suggested
 
         corpus = self.app.corpus
         if corpus is None:
-            return "idle: no corpus open"
+            return Msg("train.idle.none")
         own = suggested(corpus.name)
         if self.query("#model") and self._model() == "glove":
             own = {k: v for k, v in own.items() if k == "window"}
             if not own:
-                return f"idle · GloVe on {corpus.name} (GloVe's settings)"
-            return (f"idle · GloVe on {corpus.name}, with its window {own['window']} "
-                    "(r restores the settings)")
+                return Msg("train.idle.glove", corpus=corpus.name)
+            return Msg("train.idle.glove-window", corpus=corpus.name, window=own["window"])
         if not own:
-            return f"idle · corpus: {corpus.name} (general settings)"
-        shown = ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}"
-                          for k, v in own.items() if k not in ("min_count", "sample"))
-        return f"idle · {corpus.name}'s own settings: {shown} (r restores them)"
+            return Msg("train.idle.general", corpus=corpus.name)
+        def shown() -> str:
+            return ", ".join(f"{field_label(k)} {v:g}" if isinstance(v, float) else f"{field_label(k)} {v}"
+                             for k, v in own.items() if k not in ("min_count", "sample"))
+
+        return Msg("train.idle.own", corpus=corpus.name, settings=shown)
 
     def _options_changed(self, opts: dict) -> None:
         for name in ("min_count", "sample"):
@@ -250,9 +233,9 @@ Press Enter in any field to start; invalid values are explained next to the fiel
                 v = opts[name]
                 self.query_one(f"#{name}", Input).value = f"{v:g}" if isinstance(v, float) else str(v)
 
-    def _field_error(self, name: str, text: str) -> None:
+    def _field_error(self, name: str, text: "str | Msg") -> None:
         widget = self.query_one(f"#{name}-error", Static)
-        widget.update(text)
+        say(widget, text)
         widget.set_class(bool(text), "-shown")
         self.query_one(f"#{name}", Input).set_class(bool(text), "-bad")
 
@@ -281,8 +264,8 @@ Press Enter in any field to start; invalid values are explained next to the fiel
                 values[name] = kind(text)
                 self._field_error(name, "")
             except ValueError:
-                what = "a whole number" if kind is int else "a number"
-                self._field_error(name, f"{label} must be {what} (got {text!r})")
+                what = "train.error.int" if kind is int else "train.error.number"
+                self._field_error(name, Msg(what, label=field_label(name), got=repr(text)))
                 unreadable.add(name)
                 ok = False
         form_error = self.query_one("#form-error", Static)
@@ -337,10 +320,10 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             self.start()
         elif self._pause.is_set():
             self._pause.clear()
-            self._set_status("training")
+            self._set_status(Msg("train.training"))
         else:
             self._pause.set()
-            self._set_status("paused")
+            self._set_status(Msg("train.paused"))
 
     def start(self) -> bool:
         """Validate the form and start the training worker; False if it could not start."""
@@ -348,11 +331,11 @@ Press Enter in any field to start; invalid values are explained next to the fiel
             return False
         corpus = self.app.corpus
         if corpus is None:
-            self._message("no corpus: pick one in the Corpus pane (1)")
+            self._message(Msg("train.no-corpus"))
             return False
         config = self.read_config()
         if config is None:
-            self._message("fix the fields marked above first")
+            self._message(Msg("train.fix-fields"))
             return False
         self._message("")
         self._cancel.clear()
@@ -361,7 +344,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self._training = True
         self._run_corpus = (corpus.name, self.app.state.corpus_gen)
         self.set_class(True, "-running")
-        self._set_status(f"loading the engine and building the vocabulary of {corpus.name}…")
+        self._set_status(Msg("train.loading", corpus=corpus.name))
         self._run_config = config
         self._train(config, corpus)
         return True
@@ -379,7 +362,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
     def action_stop(self) -> None:
         if self._training:
             self.stop_workers()
-            self._set_status("stopping…")
+            self._set_status(Msg("train.stopping"))
 
     def is_training(self) -> bool:
         return self._training
@@ -390,7 +373,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
 
     def action_reset(self) -> None:
         if self._training:
-            self._message("stop the run (s) before resetting")
+            self._message(Msg("train.stop-before-reset"))
             return
         self._fill_form()
         self._clear_figures()
@@ -400,7 +383,7 @@ Press Enter in any field to start; invalid values are explained next to the fiel
     def action_save(self) -> None:
         kv = self.app.vectors
         if kv is None:
-            self._message("nothing to save yet: train (Space) or load (o) vectors first")
+            self._message(Msg("train.nothing-to-save"))
             return
         corpus = self.app.corpus
         default = f"{getattr(corpus, 'name', 'vectors')}.w2v.txt"
@@ -415,14 +398,14 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         def saved(path: Any) -> None:
             if path:
                 self._message("")
-                self.notify(f"saved {len(kv):,} vectors to {path}", timeout=4)
+                self.notify(t("train.saved", n=len(kv), path=path), timeout=4)
 
-        self.app.push_screen(PathScreen("Save the vectors (word2vec format; a .bin name writes binary)",
+        self.app.push_screen(PathScreen(t("train.save-title"),
                                         value=default, check=check, mode="save"), saved)
 
     def action_load(self) -> None:
         if self._training:
-            self._message("stop the run (s) before loading other vectors")
+            self._message(Msg("train.stop-before-load"))
             return
 
         def check(path: str) -> Any:
@@ -439,10 +422,10 @@ Press Enter in any field to start; invalid values are explained next to the fiel
                 self.app.set_vectors(kv, Provenance("loaded", path=path))
                 self._clear_figures()
                 self._message("")
-                self._set_status(f"loaded {len(kv):,} vectors of dimension {kv.dim} from {path}")
+                self._set_status(Msg("train.loaded", n=len(kv), dim=kv.dim, path=path))
 
-        self.app.push_screen(PathScreen("Load vectors (word2vec text or binary)", check=check,
-                                        verb="load"), loaded)
+        self.app.push_screen(PathScreen(t("train.load-title"), check=check, mode="open",
+                                        verb=t("dialog.verb.load")), loaded)
 
     # ----------------------------------------------------------------- the worker
     @work(thread=True, exclusive=True, group="trainer", exit_on_error=False)
@@ -478,17 +461,16 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         freeze = getattr(self.app, "freeze_heap", None)
         if callable(freeze):
             freeze()                 # torch and the corpus's vocabulary are loaded by now
-        self._started = (f"training: V = {message.vocab_size:,} words, "
-                         f"{message.total_words:,} tokens per epoch")
+        self._started = Msg("train.started", V=message.vocab_size, tokens=message.total_words)
         self._set_status(self._started)
 
     def on_training_status(self, message: TrainingStatus) -> None:
         """"compiling kernels…" (the first run after an install: seconds, the bar has not
         moved yet), then "training"."""
         if message.text == "training":
-            self._set_status(getattr(self, "_started", "training"))
+            self._set_status(getattr(self, "_started", Msg("train.training")))
         else:
-            self._set_status(f"{message.text} (once: later runs start at once)")
+            self._set_status(Msg("train.once", text=message.text))
 
     def on_training_progress(self, message: TrainingProgress) -> None:
         """Keep the event's numbers; the widgets are redrawn by a timer (``_redraw_live``)."""
@@ -518,9 +500,9 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self._hand_over(message.model, self._provenance(origin, message.progress))
         V = len(message.model.vocab)
         if message.stopped:
-            self._set_status(f"stopped: the vectors so far ({V:,} words) are in use")
+            self._set_status(Msg("train.stopped", V=V))
         else:
-            self._set_status(f"done: {V:,} vectors ready: try Explore (5) or One-hot (2)")
+            self._set_status(Msg("train.done", V=V))
         if message.progress is not None:
             self.on_training_progress(TrainingProgress(message.progress))
         self._redraw_live()
@@ -531,10 +513,10 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self._message(message.error)
         if message.model is not None and self._last is not None:
             self._hand_over(message.model, self._provenance("failed", self._last))
-            self._set_status("failed: the last good weights are in use")
+            self._set_status(Msg("train.failed"))
         else:
             self._clear_figures()
-            self._set_status("failed before the first report: no vectors from this run")
+            self._set_status(Msg("train.failed-early"))
 
     def _hand_over(self, model: Any, provenance: Provenance) -> None:
         """A Word2Vec model goes to the app whole (Step and One-hot use its weights); GloVe's
@@ -557,39 +539,55 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         self.set_class(False, "-running")
 
     # ----------------------------------------------------------------- display
-    def _message(self, text: str) -> None:
-        self.query_one("#train-message", Static).update(text)
+    def _message(self, text: "str | Msg") -> None:
+        say(self.query_one("#train-message", Static), text)
 
-    def _set_status(self, text: str) -> None:
+    def _set_status(self, text: "str | Msg") -> None:
         self._status = text
         self._show_status()
 
     def _show_status(self) -> None:
         if self._training and self._pause.is_set():
-            state = "[reverse] PAUSED [/reverse] "
+            state = f"[reverse] {t('train.state.paused')} [/reverse] "
         elif self._training:
-            state = "[reverse] TRAINING [/reverse] "
+            state = f"[reverse] {t('train.state.training')} [/reverse] "
         else:
             state = ""
         if self._training and self._pause.is_set():
-            keys = "Space resume · s stop"
+            keys = t("train.keys.paused")
         elif self._training:
-            keys = "Space pause · s stop"
+            keys = t("train.keys.training")
         else:
-            keys = "Space start · Enter in a field starts"
+            keys = t("train.keys.idle")
         self.query_one("#train-status", Static).update(f"{state}{self._status}\n[dim]{keys}[/dim]")
+
+    def relocalize(self) -> None:
+        """The status, the choices of the form and the live figures in the new language (the
+        run, if any, goes on; the fields keep what was typed)."""
+        self._show_status()
+        for select_id, options in (("#arch", arch_options()), ("#loss", loss_options())):
+            select = self.query_one(select_id, Select)
+            value = select.value
+            select.set_options(options)
+            select.value = value
+        if self._last is not None:
+            self._show_figures(self._last)
+        if self._history:
+            self._plot_dirty = True
+            self._redraw_plot()
 
     def _unit(self) -> str:
         """What a run counts: GloVe trains co-occurrence cells, Word2Vec running words."""
-        return "words" if hasattr(getattr(self, "_run_config", None), "arch") else "cells"
+        return t("train.unit.words" if hasattr(getattr(self, "_run_config", None), "arch")
+                 else "train.unit.cells")
 
     def _show_figures(self, p: Any) -> None:
         # three short lines: the live column is 45 cells wide at 80x24
-        eta = "done" if p.finished else f"ETA {fmt_duration(p.eta)}"
+        eta = t("train.eta.done") if p.finished else t("train.eta", eta=fmt_duration(p.eta))
         self.query_one("#train-figures", Static).update(
-            f"epoch {p.epoch:,}/{p.epochs:,} · loss {p.loss:.4f}\n"
-            f"lr {p.lr:.5f} · {p.rate:,.0f} {self._unit()}/s\n"
-            f"{p.done:,}/{p.total:,} · {fmt_duration(p.elapsed)} · {eta}")
+            t("train.figures", epoch=p.epoch, epochs=p.epochs, loss=p.loss, lr=p.lr, rate=p.rate,
+              unit=self._unit(), done=p.done, total=p.total, elapsed=fmt_duration(p.elapsed),
+              eta=eta))
 
     def on_show(self) -> None:
         """Back on screen: draw what changed while the pane was hidden now, not at the next
@@ -611,4 +609,4 @@ Press Enter in any field to start; invalid values are explained next to the fiel
         if pts[-1] is not self._history[-1]:
             pts.append(self._history[-1])
         self.query_one("#train-plot", Plot).line([x for x, _ in pts], [y for _, y in pts],
-                                                 xlabel="epoch", ylabel="loss")
+                                                 xlabel=t("train.epoch"), ylabel=t("train.loss"))

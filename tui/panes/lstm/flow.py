@@ -14,6 +14,8 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from engine.errors import WordlabError
+from tui.i18n import t
+from tui.localize import tr
 from tui.panes.lstm.common import FlowReady
 from tui.widgets.plots import Plot
 
@@ -31,8 +33,7 @@ class FlowView(Vertical):
         self.flow = None
 
     def compose(self) -> ComposeResult:
-        yield Static("gradient flow: computing… (torch loads on first use)",
-                     id="lstm-flow-caption")
+        yield tr(Static("", id="lstm-flow-caption"), "lstm.flow.computing")
         yield Plot("", id="lstm-flow-chart")
 
     def start(self) -> None:
@@ -57,22 +58,30 @@ class FlowView(Vertical):
     def _ready(self, event: FlowReady) -> None:
         event.stop()
         caption = self.query_one("#lstm-flow-caption", Static)
+        caption._i18n_key = None               # drawn by relocalize from now on
         if event.error:
             self._started = False
             caption.update(Text(event.error, style="bold"))
             return
-        flow = self.flow = event.flow
+        self.flow = event.flow
+        self.relocalize()
+
+    def relocalize(self) -> None:
+        """The caption and the chart's axis in the current language."""
+        flow = self.flow
+        if flow is None:
+            return
         cfg = flow.config
-        caption.update(Text.assemble(
+        self.query_one("#lstm-flow-caption", Static).update(Text.assemble(
             ("‖dL/dh_t‖ vs t", "bold"),
-            f"  T={cfg.steps} H={cfg.hidden_size}, RNN W_hh x{cfg.recurrent_scale:g}, "
-            f"LSTM forget bias +{cfg.forget_bias:g}, log scale\n",
-            "slope of ln‖dL/dh‖ per step back: ",
+            "  " + t("lstm.flow.settings", T=cfg.steps, H=cfg.hidden_size,
+                     scale=f"{cfg.recurrent_scale:g}", bias=f"{cfg.forget_bias:g}") + "\n",
+            t("lstm.flow.slope"),
             (f"━ RNN {flow.rnn_rate:.2f}", f"bold {RNN_COLOUR}"), "  ",
             (f"━ LSTM {flow.lstm_rate:.2f}", f"bold {LSTM_COLOUR}")))
-        t = [int(v) for v in flow.t]
+        ts = [int(v) for v in flow.t]
         # exact zeros (underflow) cannot go on a log axis: Plot.lines leaves them out
         self.query_one("#lstm-flow-chart", Plot).lines(
-            [("RNN", t, [float(v) for v in flow.rnn], RNN_COLOUR),
-             ("LSTM", t, [float(v) for v in flow.lstm], LSTM_COLOUR)],
-            logy=True, xlabel="t (the loss is at t = T)", ylabel="‖dL/dh_t‖", title="")
+            [("RNN", ts, [float(v) for v in flow.rnn], RNN_COLOUR),
+             ("LSTM", ts, [float(v) for v in flow.lstm], LSTM_COLOUR)],
+            logy=True, xlabel=t("lstm.flow.xlabel"), ylabel="‖dL/dh_t‖", title="")

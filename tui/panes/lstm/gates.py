@@ -10,10 +10,15 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from engine.gateview import rnn_terms, unit_terms
+from tui.i18n import t as msg
 from tui.panes.lstm.common import MAX_UNITS, fmt, paren
 
 LSTM_COLUMNS = (("f", "f_t"), ("i", "i_t"), ("g", "C~_t"), ("c", "C_t"), ("o", "o_t"), ("h", "h_t"))
 RNN_COLUMNS = (("h_prev", "h_t-1"), ("a", "W·[h,x]+b"), ("h", "h_t"))
+
+
+def tr_unit(unit: int) -> str:
+    return msg("lstm.gates.unit", unit=unit)
 
 
 class GateView(Vertical):
@@ -91,20 +96,19 @@ class GateView(Vertical):
                         vals[key], gate), justify="right"))
         if unit < shown:
             table.move_cursor(row=unit)
-        note = f"units 0-{shown - 1} of {H} shown" if H > shown else ""
+        note = msg("lstm.gates.units", last=shown - 1, H=H) if H > shown else ""
         word = tokens.tokens[t] if tokens else ""
         self._equations(kind, step, unit, t, word, cell, note)
         if kind == "lstm":
-            legend = ("colour: gates f_t i_t o_t near 1 (open) / near 0 (closed); C~_t C_t h_t by "
-                      "sign. ")
+            legend = msg("lstm.gates.legend.lstm") + " "
         else:
-            legend = "colour: by sign; |h_t| <= 1 because of tanh. "
-        legend += f"x_t = embedding of the word ({step.x.shape[0]} numbers). ↑↓ unit, ←→ t"
+            legend = msg("lstm.gates.legend.rnn") + " "
+        legend += msg("lstm.gates.legend.x", n=step.x.shape[0])
         self.query_one("#lstm-legend", Static).update(Text(legend, style="dim"))
 
     def _equations(self, kind, step, unit, t, word, cell, note: str) -> None:
         u = unit_terms(step, unit).values
-        lines = [Text.assemble((f"unit {unit}", "bold"), f"  t={t} ", (word, "italic"))]
+        lines = [Text.assemble((tr_unit(unit), "bold"), f"  t={t} ", (word, "italic"))]
         if kind == "lstm":
             lines += [
                 f"f_t  = σ({fmt(u['a_f'])}) = {fmt(u['f'])}",

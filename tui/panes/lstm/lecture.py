@@ -10,7 +10,13 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Label
 
-SCROLL_HINT = "↑↓ PgUp PgDn Home End scroll these tables"
+from tui.i18n import language, t
+
+
+def preset_title(p) -> Text:
+    """The table's name in the app's language, the other language's beside it."""
+    first, second = (p.name_ko, p.name) if language() == "ko" else (p.name, p.name_ko)
+    return Text.assemble((first, "bold"), f"  ({second})")
 
 
 class LectureView(VerticalScroll):
@@ -21,14 +27,22 @@ class LectureView(VerticalScroll):
     def compose(self) -> ComposeResult:
         from engine.presets import presets
 
-        yield Label(Text(SCROLL_HINT, style="dim"), id="lstm-lecture-hint")
+        yield Label(Text(t("lstm.lecture.hint"), style="dim"), id="lstm-lecture-hint")
         for p in presets():
-            yield Label(Text.assemble((p.name, "bold"), f"  ({p.name_ko})"),
-                        classes="lstm-preset-title")
-            t = DataTable(id=f"lstm-preset-{p.key}", show_cursor=False, classes="lstm-preset")
-            t.can_focus = False
-            yield t
-            yield Label(p.note, classes="lstm-preset-note")
+            yield Label(preset_title(p), classes="lstm-preset-title", id=f"lstm-title-{p.key}")
+            table = DataTable(id=f"lstm-preset-{p.key}", show_cursor=False, classes="lstm-preset")
+            table.can_focus = False
+            yield table
+            yield Label(t(f"lstm.preset.{p.key}.note"), classes="lstm-preset-note",
+                        id=f"lstm-note-{p.key}")
+
+    def relocalize(self) -> None:
+        from engine.presets import presets
+
+        self.query_one("#lstm-lecture-hint", Label).update(Text(t("lstm.lecture.hint"), style="dim"))
+        for p in presets():
+            self.query_one(f"#lstm-title-{p.key}", Label).update(preset_title(p))
+            self.query_one(f"#lstm-note-{p.key}", Label).update(t(f"lstm.preset.{p.key}.note"))
 
     def on_mount(self) -> None:
         from engine.presets import presets

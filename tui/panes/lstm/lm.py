@@ -11,6 +11,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, Static
 
+from tui.i18n import t
+from tui.localize import say, tr
 from tui.panes.lstm.common import SPARK_WINDOW
 from tui.widgets.sparkline import LossSparkline
 
@@ -20,14 +22,14 @@ def progress_lines(kind: str, p, unigram: float | None) -> Text:
     (perplexity next to the unigram baseline it must beat)."""
     line1 = Text.assemble(
         (f"{kind.upper()} ", "bold"),
-        f"epoch {p.epoch}/{p.epochs} · {p.fraction:.0%} · {p.rate:,.0f} tok/s · x stops")
-    parts = [f"loss {p.loss:.3f}"] if p.loss is not None and math.isfinite(p.loss) else []
+        t("lstm.lm.where", epoch=p.epoch, epochs=p.epochs, fraction=p.fraction, rate=p.rate))
+    parts = [t("lstm.lm.loss", loss=p.loss)] if p.loss is not None and math.isfinite(p.loss) else []
     if p.perplexity is not None:
-        parts.append(f"perplexity {p.perplexity:.1f}")
+        parts.append(t("lstm.lm.ppl", ppl=p.perplexity))
     if p.val_perplexity is not None:
-        parts.append(f"held-out {p.val_perplexity:.1f}")
+        parts.append(t("lstm.lm.held-out", ppl=p.val_perplexity))
     if unigram is not None:
-        parts.append(f"unigram {unigram:.1f}")
+        parts.append(t("lstm.lm.unigram", ppl=unigram))
     return Text.assemble(line1, "\n", " · ".join(parts))
 
 
@@ -42,14 +44,16 @@ class LMView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="lstm-lm-status")
-        yield Label("loss", id="lstm-loss-label", classes="lstm-spark-label")
+        yield tr(Label("", id="lstm-loss-label", classes="lstm-spark-label"), "lstm.lm.loss-label")
         yield LossSparkline([], id="lstm-loss")
-        yield Label("perplexity", id="lstm-ppl-label", classes="lstm-spark-label")
+        yield tr(Label("", id="lstm-ppl-label", classes="lstm-spark-label"), "lstm.lm.ppl-label")
         yield LossSparkline([], id="lstm-ppl")
         yield Static(id="lstm-predict")
 
-    def set_status(self, text: str | Text) -> None:
-        self.query_one("#lstm-lm-status", Static).update(text)
+    def set_status(self, text) -> None:
+        """A str, a Text, a ``tui.localize.Msg`` or a callable that returns one (called again
+        after a language switch)."""
+        say(self.query_one("#lstm-lm-status", Static), text)
 
     def reset(self) -> None:
         """A new run (or a new corpus): empty curves, no baseline yet."""
@@ -57,8 +61,8 @@ class LMView(Vertical):
         self.unigram = None
         self.query_one("#lstm-loss", LossSparkline).data = []
         self.query_one("#lstm-ppl", LossSparkline).data = []
-        self.query_one("#lstm-loss-label", Label).update("loss")
-        self.query_one("#lstm-ppl-label", Label).update("perplexity")
+        tr(self.query_one("#lstm-loss-label", Label), "lstm.lm.loss-label")
+        tr(self.query_one("#lstm-ppl-label", Label), "lstm.lm.ppl-label")
 
     @property
     def has_points(self) -> bool:
@@ -68,15 +72,16 @@ class LMView(Vertical):
         if p.loss is not None and math.isfinite(p.loss):
             self._loss = (self._loss + [float(p.loss)])[-SPARK_WINDOW:]
             self.query_one("#lstm-loss", LossSparkline).data = list(self._loss)
-            self.query_one("#lstm-loss-label", Label).update(
-                f"loss (cross-entropy) {p.loss:.3f}   scale 0 .. {max(self._loss):.2f}")
+            tr(self.query_one("#lstm-loss-label", Label), "lstm.lm.loss-line", loss=p.loss,
+               top=max(self._loss))
         if p.perplexity is not None and math.isfinite(p.perplexity):
             self._ppl = (self._ppl + [float(p.perplexity)])[-SPARK_WINDOW:]
             self.query_one("#lstm-ppl", LossSparkline).data = list(self._ppl)
-            base = "" if self.unigram is None else f" (unigram {self.unigram:.1f})"
-            self.query_one("#lstm-ppl-label", Label).update(
-                f"perplexity exp(loss) {p.perplexity:.1f}{base}   scale 0 .. {max(self._ppl):.1f}")
-        self.set_status(progress_lines(kind, p, self.unigram))
+            base = "" if self.unigram is None else f" ({t('lstm.lm.unigram', ppl=self.unigram)})"
+            tr(self.query_one("#lstm-ppl-label", Label), "lstm.lm.ppl-line", ppl=p.perplexity,
+               base=base, top=max(self._ppl))
+        unigram = self.unigram
+        self.set_status(lambda: progress_lines(kind, p, unigram))
 
     def show_predictions(self, text: Text) -> None:
         self.query_one("#lstm-predict", Static).update(text)

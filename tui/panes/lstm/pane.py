@@ -26,7 +26,6 @@ from itertools import islice
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import ContentSwitcher, Input, Label, Static
 
@@ -38,6 +37,8 @@ from tui.panes.lstm.flow import FlowView
 from tui.panes.lstm.gates import GateView
 from tui.panes.lstm.lecture import LectureView
 from tui.panes.lstm.lm import LMView
+from tui.i18n import t
+from tui.localize import Msg, binding, say, tr
 from tui.state import Provenance
 from tui.widgets.pane import FocusTarget, Pane
 
@@ -47,73 +48,29 @@ VIEWS = ("gates", "lecture", "flow", "lm")
 class LSTMPane(Pane):
     """Tab 7: RNN / LSTM gates step by step, the lecture's tables, gradient flow, language model."""
 
-    PANE_TITLE = "LSTM"
+    PANE_ID = "lstm"
     small_epochs: int | None = None   # epochs on a lecture-sized corpus (None: the engine's choice)
-    HELP = """\
-# LSTM: gates, step by step
-
-The lecture's LSTM (section 3), on a sentence you choose. At each time step t the cell reads
-x_t (the word's embedding) and h_t-1, and computes
-
-- forget gate `f_t = σ(W_f·[h_t-1, x_t] + b_f)`: how much of C_t-1 to keep (0 forget, 1 keep)
-- input gate `i_t = σ(W_i·[h_t-1, x_t] + b_i)` and candidate `C~_t = tanh(W_C·[h_t-1, x_t] + b_C)`
-- cell state `C_t = f_t·C_t-1 + i_t·C~_t` (long-term memory)
-- output gate `o_t = σ(W_o·[h_t-1, x_t] + b_o)` and `h_t = o_t·tanh(C_t)` (short-term memory)
-
-The table shows one row per hidden unit (the first 8), the panel beside it the equations
-filled in with the selected unit's numbers. The RNN (`c`) has one equation,
-`h_t = tanh(W_xh x_t + W_hh h_t-1 + b_h)`. Words not in the vocabulary become `<unk>`.
-
-**Lecture tables** (`k`): the forget-everything, remember-everything and input-gate examples;
-↑ ↓ PgUp PgDn Home End scroll them.
-**Gradient flow** (`d`): ‖dL/dh_t‖ for t = 0..T by autograd: the RNN's product of factors
-below 1 vanishes, the LSTM's cell state keeps it (log scale).
-**Language model** (`m`): embedding -> RNN/LSTM -> softmax, trained on the current corpus;
-`t` starts, `x` stops. Perplexity is shown beside the unigram model's (the baseline: a model
-that ignores the context); the trained weights then fill the gate table (`w`). A model
-trained on another corpus stays, labelled with the corpus it was trained on.
-
-"""
-
     BINDINGS = [
         # ←/→ are not in the footer (the gate legend says "←→ t"): at 80 columns the footer
         # then has room for every view key and t (train)
-        Binding("left", "time(-1)", "t-1", id="lstm.back", show=False,
-                tooltip="Step back in time: the gates at t-1"),
-        Binding("right", "time(1)", "t+1", id="lstm.forward", show=False,
-                tooltip="Step forward in time: the gates at t+1"),
-        Binding("up", "move('up')", "unit-/scroll", id="lstm.unit_up", show=False,
-                tooltip="Select the previous hidden unit (gates); scroll up (lecture tables)"),
-        Binding("down", "move('down')", "unit+/scroll", id="lstm.unit_down", show=False,
-                tooltip="Select the next hidden unit (gates); scroll down (lecture tables)"),
-        Binding("pageup", "move('pageup')", "page up", id="lstm.page_up", show=False,
-                tooltip="Scroll the lecture tables up a page (first unit in the gate table)"),
-        Binding("pagedown", "move('pagedown')", "page down", id="lstm.page_down", show=False,
-                tooltip="Scroll the lecture tables down a page (last unit in the gate table)"),
-        Binding("home", "move('home')", "top", id="lstm.home", show=False,
-                tooltip="Scroll the lecture tables to the top"),
-        Binding("end", "move('end')", "bottom", id="lstm.end", show=False,
-                tooltip="Scroll the lecture tables to the bottom"),
-        Binding("c", "toggle_cell", "RNN/LSTM", id="lstm.cell",
-                tooltip="Switch the cell between the RNN and the LSTM"),
-        Binding("w", "toggle_weights", "weights", id="lstm.weights",
-                tooltip="Use freshly initialised or trained (language model) weights"),
-        Binding("e", "edit", "sentence", id="lstm.edit",
-                tooltip="Type a sentence to run through the cell"),
-        Binding("s", "corpus_sentence", "corpus", id="lstm.corpus_sentence", show=False,
-                tooltip="Take the next sentence of the current corpus"),
-        Binding("g", "view('gates')", "gates", id="lstm.view_gates", show=False,
-                tooltip="Show the gate table and the filled-in equations"),
-        Binding("k", "view('lecture')", "lecture", id="lstm.view_lecture",
-                tooltip="Show the lecture's forget/input gate tables"),
-        Binding("d", "view('flow')", "flow", id="lstm.view_flow",
-                tooltip="Show the RNN-vs-LSTM gradient flow ||dL/dh_t|| (log scale)"),
-        Binding("m", "view('lm')", "LM", id="lstm.view_lm",
-                tooltip="Show the language model: training and next-word predictions"),
-        Binding("t", "train", "train", id="lstm.train",
-                tooltip="Train the language model on the current corpus (in the background)"),
-        Binding("x", "stop", "stop", id="lstm.stop", show=False,
-                tooltip="Stop training the language model (keeps the last good weights)"),
+        binding("left", "time(-1)", id="lstm.back", show=False),
+        binding("right", "time(1)", id="lstm.forward", show=False),
+        binding("up", "move('up')", id="lstm.unit_up", show=False),
+        binding("down", "move('down')", id="lstm.unit_down", show=False),
+        binding("pageup", "move('pageup')", id="lstm.page_up", show=False),
+        binding("pagedown", "move('pagedown')", id="lstm.page_down", show=False),
+        binding("home", "move('home')", id="lstm.home", show=False),
+        binding("end", "move('end')", id="lstm.end", show=False),
+        binding("c", "toggle_cell", id="lstm.cell"),
+        binding("w", "toggle_weights", id="lstm.weights"),
+        binding("e", "edit", id="lstm.edit"),
+        binding("s", "corpus_sentence", id="lstm.corpus_sentence", show=False),
+        binding("g", "view('gates')", id="lstm.view_gates", show=False),
+        binding("k", "view('lecture')", id="lstm.view_lecture"),
+        binding("d", "view('flow')", id="lstm.view_flow"),
+        binding("m", "view('lm')", id="lstm.view_lm"),
+        binding("t", "train", id="lstm.train"),
+        binding("x", "stop", id="lstm.stop", show=False),
     ]
 
     def __init__(self, *, id: str | None = None, **kwargs) -> None:
@@ -137,12 +94,11 @@ trained on another corpus stays, labelled with the corpus it was trained on.
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Horizontal(id="lstm-inputs"):
-            yield Label("sentence ", classes="lstm-label")
-            yield Input(self.sentence, id="lstm-sentence",
-                        placeholder="type a sentence, Enter to run it")
+            yield tr(Label("", classes="lstm-label"), "lstm.sentence")
+            yield tr(Input(self.sentence, id="lstm-sentence"), "lstm.sentence.placeholder")
             yield Label(" H ", classes="lstm-label")
             yield Input(str(self.hidden_size), id="lstm-hidden", type="integer",
-                        tooltip="hidden size (units, 1-1024); Enter to apply")
+                        tooltip=t("lstm.hidden.tip"))
         yield FocusTarget(id="lstm-status")
         yield Static(id="lstm-message")
         with ContentSwitcher(initial="lstm-gates", id="lstm-views"):
@@ -153,8 +109,15 @@ trained on another corpus stays, labelled with the corpus it was trained on.
 
     def on_mount(self) -> None:
         self.watch(self.app, "state", self._state_changed, init=False)
-        self._lm_view.set_status("not trained: press t to train on the current corpus")
+        self._lm_view.set_status(Msg("lstm.not-trained"))
         self._state_changed(self.app.state)
+
+    def relocalize(self) -> None:
+        """The status, the gate view's equations and legend and the predictions, in the new
+        language (the sentence, t, the unit and a training run are kept)."""
+        self.query_one("#lstm-hidden", Input).tooltip = t("lstm.hidden.tip")
+        self._render_gates()
+        self._render_predictions()
 
     @property
     def _gates(self) -> GateView:
@@ -192,15 +155,14 @@ trained on another corpus stays, labelled with the corpus it was trained on.
                 self.use_trained = False      # fresh weights over the new corpus's words
             self._new_corpus(state.corpus)
             if state.lm is not None and not state.lm_fits_corpus and not lm_changed:
-                self._lm_view.set_status(Text.assemble(
-                    "language model kept: ", (state.lm_provenance.label()
-                                              if state.lm_provenance else "trained earlier",
-                                              "bold"),
-                    f" (not on {state.corpus_name}); t trains one on "
-                    f"{state.corpus_name}"))
+                provenance, name = state.lm_provenance, state.corpus_name
+                self._lm_view.set_status(lambda: Text.assemble(
+                    t("lstm.kept"), (provenance.label() if provenance else t("lstm.earlier"),
+                                     "bold"),
+                    t("lstm.kept.not-on", corpus=name)))
             elif state.lm is None and not self.is_training():
                 self._lm_view.reset()
-                self._lm_view.set_status("not trained: press t to train on the current corpus")
+                self._lm_view.set_status(Msg("lstm.not-trained"))
         else:
             self._rerun(keep_t=True)
 
@@ -262,16 +224,16 @@ trained on another corpus stays, labelled with the corpus it was trained on.
         self.unit = min(self.unit, model.cell(self.kind).hidden_size - 1)
         if tokens.unknown:
             unknown = ", ".join(repr(tokens.typed[k]) for k in tokens.unknown)
-            self._message(f"not in the vocabulary, read as {UNK}: {unknown}", level="note")
+            self._message(Msg("lstm.unknown", unk=UNK, words=unknown), level="note")
         else:
             self._message("")
         self._render_gates()
         self._render_predictions()
 
     # -- rendering ---------------------------------------------------------------------------
-    def _message(self, text: str, level: str = "error") -> None:
+    def _message(self, text: "str | Msg", level: str = "error") -> None:
         msg = self.query_one("#lstm-message", Static)
-        msg.update(text)
+        say(msg, text)
         msg.set_class(bool(text), "-shown")
         msg.set_class(level == "note", "-note")
 
@@ -279,9 +241,9 @@ trained on another corpus stays, labelled with the corpus it was trained on.
         status = self.query_one("#lstm-status", Static)
         model = self._model()
         if not self.steps or model is None or self.tokens is None:
-            status.update(Text(f"{self.kind.upper()} · no sentence (e types one)", style="dim"))
+            status.update(Text(t("lstm.no-sentence", kind=self.kind.upper()), style="dim"))
             return
-        weights = "trained" if getattr(model, "trained", False) else "fresh"
+        weights = t("lstm.trained" if getattr(model, "trained", False) else "lstm.fresh")
         tok = self.tokens
         words = Text()
         lo = max(0, self.t - STATUS_WORDS)
@@ -317,26 +279,24 @@ trained on another corpus stays, labelled with the corpus it was trained on.
     def _predictions(self) -> Text:
         model = self.trained.get(self.kind)
         if not self.steps or not self.tokens:
-            return Text("next-word predictions: no sentence (e types one)", style="dim")
+            return Text(t("lstm.predict.no-sentence"), style="dim")
         if model is None and self._training_kind == self.kind:
-            return Text(f"next-word predictions: when the {self.kind.upper()} has trained "
-                        "(x stops early and keeps what it learned)", style="dim")
+            return Text(t("lstm.predict.training", kind=self.kind.upper()), style="dim")
         if model is None:
-            return Text(f"next-word predictions: train the {self.kind.upper()} language model (t)",
-                        style="dim")
+            return Text(t("lstm.predict.train", kind=self.kind.upper()), style="dim")
         prefix = list(self.tokens.tokens[: self.t + 1])
         try:
             preds = model.predict_next(prefix, 5)
         except WordlabError as err:
             return Text(str(err))
-        text = Text.assemble("next after ", (" ".join(prefix), "italic"), ":")
+        text = Text.assemble(t("lstm.predict.after"), (" ".join(prefix), "italic"), ":")
         for w, prob in preds:
             text.append(f" {w} ")
             text.append(f"{prob:.3f}", style="bold")
         state = self.app.state
         if state.lm is not None and not state.lm_fits_corpus and state.lm_provenance is not None:
-            text.append(f"\n(language model {state.lm_provenance.label()}, "
-                        f"not on {state.corpus_name})", style="dim")
+            text.append("\n" + t("lstm.predict.other", label=state.lm_provenance.label(),
+                                  corpus=state.corpus_name), style="dim")
         return text
 
     # -- language model ---------------------------------------------------------------------
@@ -344,19 +304,16 @@ trained on another corpus stays, labelled with the corpus it was trained on.
         state = self.app.state
         corpus = state.corpus
         if corpus is None:
-            self._message("no corpus: choose one in the Corpus pane first")
+            self._message(Msg("lstm.no-corpus"))
             return
         if self._training_kind is not None:
-            self._message(f"the {self._training_kind.upper()} language model is already training "
-                          "(x stops it)", level="note")
+            self._message(Msg("lstm.already", kind=self._training_kind.upper()), level="note")
             return
         self._cancel = threading.Event()
         self._training_kind = self.kind
         self._lm_view.reset()
-        self._lm_view.set_status(
-            f"training the {self.kind.upper()} language model on "
-            f"{getattr(corpus, 'name', 'the corpus')}: building the vocabulary "
-            "(the first run also loads torch)… x stops")
+        self._lm_view.set_status(Msg("lstm.starting", kind=self.kind.upper(),
+                                     corpus=getattr(corpus, "name", None) or Msg("lstm.the-corpus")))
         self.query_one("#lstm-views", ContentSwitcher).current = "lstm-lm"
         self._render_predictions()
         self._train(self.kind, self.hidden_size, corpus, self._cancel,
@@ -370,10 +327,10 @@ trained on another corpus stays, labelled with the corpus it was trained on.
 
     def action_stop(self) -> None:
         if self._training_kind is None:
-            self._message("nothing is training (t starts)", level="note")
+            self._message(Msg("lstm.nothing-training"), level="note")
             return
         self._cancel.set()
-        self._lm_view.set_status("stopping…")
+        self._lm_view.set_status(Msg("lstm.stopping"))
 
     @work(thread=True, exclusive=True, group="lm-trainer", exit_on_error=False)
     def _train(self, kind: str, hidden: int, corpus, cancel: threading.Event, name: str,
@@ -409,11 +366,12 @@ trained on another corpus stays, labelled with the corpus it was trained on.
         view = self._lm_view
         view.unigram = event.unigram
         cfg = event.config
-        base = "" if event.unigram is None else f"; unigram perplexity {event.unigram:.1f}"
-        view.set_status(Text.assemble(
+        view.set_status(lambda: Text.assemble(
             (f"{event.kind.upper()} ", "bold"),
-            f"H={cfg.hidden} emb={cfg.emb}, {event.tokens:,} tokens, V={event.vocab:,}, "
-            f"{cfg.epochs} epochs{base}\nfirst batches… x stops"))
+            t("lstm.started", hidden=cfg.hidden, emb=cfg.emb, tokens=event.tokens,
+              V=event.vocab, epochs=cfg.epochs,
+              base="" if event.unigram is None else t("lstm.started.unigram",
+                                                      ppl=event.unigram))))
 
     @on(LMProgress)
     def _lm_progress(self, event: LMProgress) -> None:
@@ -430,15 +388,16 @@ trained on another corpus stays, labelled with the corpus it was trained on.
             self._message(event.error)
         p = getattr(event.session, "last_progress", None) if event.session is not None else None
         if p is None:
-            self._lm_view.set_status(Text(event.error or "training stopped before the first update",
-                                          style="bold" if event.error else "dim"))
+            error = event.error
+            self._lm_view.set_status(lambda: Text(error or t("lstm.stopped-early"),
+                                                  style="bold" if error else "dim"))
             return
         if event.error:
-            origin, state = "failed", "stopped by an error, the last good weights kept"
+            origin, state = "failed", "lstm.end.failed"
         elif event.stopped or not p.finished:
-            origin, state = "stopped", "stopped"
+            origin, state = "stopped", "lstm.end.stopped"
         else:
-            origin, state = "trained", "finished"
+            origin, state = "trained", "lstm.end.finished"
         epochs = p.epochs if origin == "trained" else p.epochs * p.fraction
         provenance = Provenance(origin, corpus=event.corpus, corpus_gen=event.corpus_gen,
                                 config=event.session.config, epochs=epochs)
@@ -450,23 +409,26 @@ trained on another corpus stays, labelled with the corpus it was trained on.
         self._state_changed(self.app.state)       # no-op if the watcher already ran
         if fits:
             self._rerun(keep_t=True)
-        figures = []
-        if p.val_perplexity is not None:
-            figures.append(f"held-out perplexity {p.val_perplexity:.1f}")
-        if self._lm_view.unigram is not None:
-            figures.append(f"unigram {self._lm_view.unigram:.1f}")
-        figures.append("gate table: trained weights (w: fresh)" if fits else
-                       f"not on {self.app.state.corpus_name} (w shows it)")
-        self._lm_view.set_status(Text.assemble(
-            (f"{event.kind.upper()} ", "bold"), f"{state}: {provenance.label()}\n",
-            " · ".join(figures)))
+        unigram, name, kind = self._lm_view.unigram, self.app.state.corpus_name, event.kind
+
+        def status() -> Text:
+            figures = []
+            if p.val_perplexity is not None:
+                figures.append(t("lstm.end.held-out", ppl=p.val_perplexity))
+            if unigram is not None:
+                figures.append(t("lstm.end.unigram", ppl=unigram))
+            figures.append(t("lstm.end.fits") if fits else t("lstm.end.not-on", corpus=name))
+            return Text.assemble((f"{kind.upper()} ", "bold"), f"{t(state)}: {provenance.label()}\n",
+                                 " · ".join(figures))
+
+        self._lm_view.set_status(status)
         if event.error:
             self._message(event.error)       # after the rerun, which clears old notes
 
     # -- actions ----------------------------------------------------------------------------
     def action_time(self, delta: int) -> None:
         if not self.steps:
-            self._message("no sentence to step through: press e and type one")
+            self._message(Msg("lstm.no-steps"))
             return
         self.t = max(0, min(len(self.steps) - 1, self.t + delta))
         self._render_gates()
@@ -495,22 +457,19 @@ trained on another corpus stays, labelled with the corpus it was trained on.
     def action_toggle_cell(self) -> None:
         self.kind = "rnn" if self.kind == "lstm" else "lstm"
         if self.use_trained and self.kind not in self.trained:
-            self._message(f"no trained {self.kind.upper()} yet: showing fresh weights "
-                          "(t trains one)", level="note")
+            self._message(Msg("lstm.no-trained.fresh", kind=self.kind.upper()), level="note")
         self._rerun(keep_t=True)
 
     def action_toggle_weights(self) -> None:
         if not self.use_trained and self.kind not in self.trained:
-            self._message(f"no trained {self.kind.upper()} yet: press t to train the language "
-                          "model", level="note")
+            self._message(Msg("lstm.no-trained", kind=self.kind.upper()), level="note")
             return
         self.use_trained = not self.use_trained
         self._rerun(keep_t=True)
         state = self.app.state
         if self.use_trained and not state.lm_fits_corpus and state.lm_provenance is not None:
-            self._message(f"trained weights: language model {state.lm_provenance.label()} "
-                          f"(not on {state.corpus_name}); words it never saw read as {UNK}",
-                          level="note")
+            self._message(Msg("lstm.trained-other", label=state.lm_provenance.label(),
+                              corpus=state.corpus_name, unk=UNK), level="note")
 
     def action_edit(self) -> None:
         self.query_one("#lstm-views", ContentSwitcher).current = "lstm-gates"
@@ -519,7 +478,7 @@ trained on another corpus stays, labelled with the corpus it was trained on.
     def action_corpus_sentence(self) -> None:
         corpus = self.app.state.corpus
         if corpus is None:
-            self._message("no corpus: choose one in the Corpus pane first")
+            self._message(Msg("lstm.no-corpus"))
             return
         try:
             if self._corpus_iter is None:
@@ -532,7 +491,7 @@ trained on another corpus stays, labelled with the corpus it was trained on.
             self._message(str(err))
             return
         if not sent:
-            self._message("the corpus has no sentences")
+            self._message(Msg("lstm.no-sentences"))
             return
         self.sentence = " ".join(islice(sent, SENTENCE_MAX))
         self.query_one("#lstm-sentence", Input).value = self.sentence
@@ -558,7 +517,7 @@ trained on another corpus stays, labelled with the corpus it was trained on.
         try:
             hidden = int(event.value)
         except ValueError:
-            self._message(f"hidden size must be an integer (got {event.value!r})")
+            self._message(Msg("lstm.hidden.int", got=repr(event.value)))
             return
         try:
             check_sizes(hidden)
