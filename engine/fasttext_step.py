@@ -161,18 +161,17 @@ class FastTextStepSession:
         self.stepped = 0
         self._last: tuple | None = None
         self.V = V
-        if len(self.session.encoded()[0]) < 2:
-            raise CorpusError("the corpus has fewer than 2 known words: no example to train")
 
     # -- the examples -----------------------------------------------------------------------
     def _walk(self):
-        """(centre id, input word ids, target id), fastText's order, pass after pass."""
-        ids, starts = self.session.encoded()
+        """(centre id, input word ids, target id), fastText's order, pass after pass; the
+        corpus is read a sentence at a time (a big one is never encoded whole)."""
         c = self.config
         while True:
             found = False
-            for s in range(len(starts) - 1):
-                a, b = int(starts[s]), int(starts[s + 1])
+            for sentence in self.session.sentences:
+                ids = self.vocab.encode(sentence)
+                a, b = 0, len(ids)
                 for pos in range(a, b):
                     win = int(self._rng.integers(1, c.window + 1))
                     ctx = [int(ids[p]) for p in range(max(a, pos - win), min(b, pos + win + 1))

@@ -166,6 +166,26 @@ async def test_at_80x24_in_korean_every_line_fits():
         set_language("en")
 
 
+async def test_at_80x24_long_words_and_cbow_fit():
+    from corpora import open_corpus
+
+    app = WordlabApp(corpus=open_corpus("toy-world"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot)
+        await pilot.press("a")
+        await settle(app, pilot)
+        await pilot.press(*"nnnn", "w", *"internationalisation", "enter")
+        await settle(app, pilot)
+        assert screen.trace.arch == "cbow" and screen.looked_up.from_ngrams
+        lines = [text_of(app.screen, "#ft-header")]
+        for selector in ("#ft-trace", "#ft-lookup"):
+            lines += text_of(app.screen, selector).splitlines()
+        for line in lines:
+            assert cell_len(line) <= 78, line
+        assert any(line.startswith("internationalis…: never seen; vector built from n-grams")
+                   for line in lines)
+
+
 async def test_F_and_the_palette_open_it_with_help(lecture):
     from tui.commands import PaneCommands
 

@@ -33,6 +33,7 @@ WIDTH = 78          # cells a line of the trace may take (80 columns less the sc
 SHOWN_DIMS = 4      # components of h and of a looked-up vector spelled out
 COLUMN = 10         # cells of one output word's column
 SHARED = 2          # known words named beside a bucket they share
+WORD = 16           # cells a word takes at most in a sentence of the trace
 
 
 class FastTextReady(Message):
@@ -272,13 +273,15 @@ class FastTextStepScreen(Screen):
             return out
         neg = len(tr.outputs) - 1
         if tr.arch == "sg":
-            out.append(t("ft.example.sg", k=tr.number, word=tr.centre, target=tr.outputs[0],
+            out.append(t("ft.example.sg", k=tr.number, word=short(tr.centre, WORD),
+                         target=short(tr.outputs[0], WORD),
                          neg=neg), style="bold")
         else:
-            out.append(t("ft.example.cbow", k=tr.number, context=", ".join(tr.inputs),
-                         target=tr.outputs[0], neg=neg), style="bold")
+            out.append(t("ft.example.cbow", k=tr.number,
+                         context=", ".join(short(w, WORD) for w in tr.inputs),
+                         target=short(tr.outputs[0], WORD), neg=neg), style="bold")
         grams = sum(1 for r in tr.rows if r.ngram is not None)
-        out.append("\n" + (t("ft.rows.sg", n=len(tr.rows), word=tr.centre, g=grams)
+        out.append("\n" + (t("ft.rows.sg", n=len(tr.rows), word=short(tr.centre, WORD), g=grams)
                            if tr.arch == "sg" else
                            t("ft.rows.cbow", n=len(tr.rows), words=len(tr.inputs), g=grams)) + "\n")
         groups: list[list] = []
@@ -289,14 +292,13 @@ class FastTextStepScreen(Screen):
         for group in groups:
             word = group[0].word
             if tr.arch == "cbow":
-                out.append(f" {word}:\n", style="bold")
-            entries = [(f"[{word}] {t('ft.row')} {r.row} Δ{fmt(r.moved)}", "bold")
+                out.append(f" {short(word, WIDTH - 2)}:\n", style="bold")
+            entries = [(f"[{short(word, WORD)}] {t('ft.row')} {r.row} Δ{fmt(r.moved)}", "bold")
                        if r.ngram is None else (f"{r.ngram} {r.bucket} Δ{fmt(r.moved)}", "")
                        for r in group]
             out.append_text(flow(entries))
             out.append("\n")
-        out.append(f"h = {vec(tr.h)}  |h| = {fmt(float(np.linalg.norm(tr.h)))}  "
-                   f"{t('ft.h-mean')}\n")
+        out.append(f"h = {vec(tr.h)}  |h| = {fmt(float(np.linalg.norm(tr.h)))}\n")
         out.append_text(self._outputs_table(tr))
         out.append(t("ft.loss", loss=fmt(tr.loss), after=fmt(tr.loss_after)) + "\n")
         if tr.output_was_zero:
@@ -304,7 +306,7 @@ class FastTextStepScreen(Screen):
         else:
             changed = tr.changed_rows
             out.append(t("ft.changed.sg" if tr.arch == "sg" else "ft.changed.cbow",
-                         n=len(changed), word=tr.centre, out=int(np.count_nonzero(tr.output_moved))),
+                         n=len(changed), word=short(tr.centre, WORD), out=int(np.count_nonzero(tr.output_moved))),
                        style="green")
         return out
 
@@ -340,9 +342,9 @@ class FastTextStepScreen(Screen):
         out = Text()
         g = len(L.ngrams)
         if L.known:
-            out.append(t("ft.lookup.known", word=L.word, k=L.word_updates, g=g), style="bold")
+            out.append(t("ft.lookup.known", word=short(L.word, WORD), k=L.word_updates, g=g), style="bold")
         else:
-            out.append(t("ft.lookup.unseen", word=L.word, g=g), style="bold yellow")
+            out.append(t("ft.lookup.unseen", word=short(L.word, WORD), g=g), style="bold yellow")
         out.append("\n" + t("ft.lookup.trained", trained=L.trained, g=g) + "\n", style="dim")
         entries = []
         for n in L.ngrams:
