@@ -107,3 +107,25 @@ def test_bench_fasttext_quick_on_a_tiny_corpus(tmp_path, capsys):
 def test_bench_fasttext_skips_a_missing_corpus(tmp_path, capsys):
     assert load("bench_fasttext").main(["--corpus", str(tmp_path / "absent.txt")]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_bench_hs_tree_quick_on_a_tiny_corpus(tmp_path, capsys):
+    """bench/bench_hs_tree.py: every tree it tries is a Huffman tree of the same vocabulary
+    (the same weighted path length), and the table has a row per tree."""
+    import numpy as np
+
+    from corpora.toyworld import ToyWorld
+    from engine.huffman import build_huffman
+
+    path = tmp_path / "tiny.txt"
+    path.write_text("\n".join(" ".join(s) for s in ToyWorld(seed=1, size=600)) + "\n")
+    bench = load("bench_hs_tree")
+    counts = np.array([9, 5, 5, 5, 5, 3, 3, 1, 1, 1], dtype=np.int64)
+    base = build_huffman(counts)
+    for seed in (1, 2, 3):
+        tree = bench.shuffled_ties_tree(counts, seed)
+        assert (tree.lengths * counts).sum() == (base.lengths * counts).sum()
+    assert bench.main(["--quick", "--corpus", str(path)]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| wordlab")]
+    have_gensim = importlib.util.find_spec("gensim") is not None
+    assert len(rows) == 3 + int(have_gensim)      # ours, 2 shuffled, and gensim's tree
