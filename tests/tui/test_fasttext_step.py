@@ -137,10 +137,22 @@ async def test_keys_pressed_while_the_model_is_built_are_kept(lecture):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         screen = open_fasttext_step(app)
-        await pilot.press("n", "n", "n", "e")           # a burst, before the model is there
+        await pilot.press("n", "n", "n", "e", "w", *"dogs", "enter")    # before the model is there
         await settle(app, pilot)
         assert screen.session.stepped == 4 and screen.trace.number == 4
         assert "example 4" in text_of(app.screen, "#ft-header")
+        assert screen.looked_up.word == "dogs"
+        assert "dogs: never seen" in text_of(app.screen, "#ft-lookup")
+
+
+async def test_without_a_corpus_it_says_so_and_keys_do_nothing():
+    app = WordlabApp(corpus=None, corpus_name=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot)
+        await pilot.press("n", "e", "w", *"cat", "enter")
+        await settle(app, pilot)
+        assert screen.session is None and screen._pending == []
+        assert "no corpus" in text_of(app.screen, "#ft-trace")
 
 
 async def test_at_80x24_in_korean_every_line_fits():
@@ -151,7 +163,13 @@ async def test_at_80x24_in_korean_every_line_fits():
         app = WordlabApp(corpus=corpus, lang="ko")
         async with app.run_test(size=(80, 24)) as pilot:
             screen = await open_screen(app, pilot)
-            await pilot.press(*"nnnnn", "w", *"고양이처럼", "enter")
+            await pilot.press("n")                      # W_out still 0: nothing moved, why
+            assert screen.trace.output_was_zero
+            trace = text_of(app.screen, "#ft-trace")
+            assert "W_in 행은 그대로" in trace
+            for line in trace.splitlines():
+                assert cell_len(line) <= 78, line
+            await pilot.press(*"nnnn", "w", *"고양이처럼", "enter")
             await settle(app, pilot)
             header = text_of(app.screen, "#ft-header")
             trace = text_of(app.screen, "#ft-trace")

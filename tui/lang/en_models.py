@@ -97,8 +97,8 @@ are still random) and its nearest known words.
     "ft.loss": "loss = -log σ(f) - Σ log σ(-f_noise) = {loss}  ->  {after} after the update",
     "ft.changed.sg": "moved: exactly {word}'s {n} W_in rows (each the same Δ) + {out} W_out rows",
     "ft.changed.cbow": "moved: exactly the context's {n} W_in rows (each the same Δ) + {out} W_out rows",
-    "ft.changed.none": ("no W_in row moved: these W_out rows were 0 (fastText starts W_out at 0), "
-                        "so dL/dh = 0; only W_out learned"),
+    "ft.changed.none": ("no W_in row moved: these W_out rows were 0 (fastText starts W_out at 0),\n"
+                        "so dL/dh = 0: only W_out learned"),
     "ft.lookup.placeholder": "a word, seen or not (Enter; Esc closes)",
     "ft.lookup.hint": "w or /: look up any word (its n-grams, buckets and vector)",
     "ft.lookup.known": "{word}: in the corpus; vector = mean of its row (moved {k}x) + {g} n-gram rows",

@@ -90,8 +90,8 @@ FastText (Bojanowski 외 2017)는 입력 하나만 다른 Word2Vec입니다: 단
     "ft.loss": "손실 = -log σ(f) - Σ log σ(-f_잡음) = {loss}  ->  갱신 뒤 {after}",
     "ft.changed.sg": "움직인 것: 정확히 {word}의 W_in 행 {n}개 (모두 같은 Δ) + W_out 행 {out}개",
     "ft.changed.cbow": "움직인 것: 정확히 문맥의 W_in 행 {n}개 (모두 같은 Δ) + W_out 행 {out}개",
-    "ft.changed.none": ("W_in 행은 그대로: 이 W_out 행들이 0이었다 (fastText는 W_out을 0에서 시작), "
-                        "그래서 dL/dh = 0; W_out만 배웠다"),
+    "ft.changed.none": ("W_in 행은 그대로: 이 W_out 행들이 0이었다 (fastText는 W_out을 0에서 시작),\n"
+                        "그래서 dL/dh = 0: W_out만 배웠다"),
     "ft.lookup.placeholder": "단어 하나, 본 적 없어도 됨 (Enter; Esc로 닫기)",
     "ft.lookup.hint": "w 또는 /: 아무 단어나 찾아보기 (n-gram, 버킷, 벡터)",
     "ft.lookup.known": "{word}: 말뭉치에 있음; 벡터 = 자신의 행 ({k}번 움직임) + n-gram 행 {g}개의 평균",

@@ -106,6 +106,7 @@ class FastTextStepScreen(Screen):
         self._generation = 0
         self._pending: list[str] = []  # keys pressed while the model was being built
         self._pending_word: str | None = None
+        self._building = False
 
     @property
     def PANE_TITLE(self) -> str:   # noqa: N802 - the panes' attribute, for the palette
@@ -129,6 +130,7 @@ class FastTextStepScreen(Screen):
         corpus = getattr(state, "corpus", None)
         self._generation += 1
         self.session, self.trace, self.looked_up, self.lookup_error = None, None, None, None
+        self._building = corpus is not None
         if corpus is None:
             self._show_message(t("ft.no-corpus"))
             return
@@ -152,6 +154,7 @@ class FastTextStepScreen(Screen):
     def _ready(self, event: FastTextReady) -> None:
         if event.generation != self._generation:
             return
+        self._building = False
         if event.error:
             self._pending.clear()
             self._show_message(event.error)
@@ -169,7 +172,8 @@ class FastTextStepScreen(Screen):
     # -- keys ---------------------------------------------------------------------------------
     def _train(self, how: str) -> None:
         if self.session is None:
-            self._pending.append(how)   # pressed while the model is built: done when it is
+            if self._building:          # pressed while the model is built: done when it is
+                self._pending.append(how)
             return
         try:
             self.trace = self.session.step() if how == "next_example" else self.session.again()
@@ -206,7 +210,8 @@ class FastTextStepScreen(Screen):
     def look_up(self, word: str) -> None:
         """Show ``word``'s n-grams, buckets, vector and neighbours (queued while building)."""
         if self.session is None:
-            self._pending_word = word
+            if self._building:
+                self._pending_word = word
             return
         try:
             self.looked_up, self.lookup_error = self.session.lookup(word), None
