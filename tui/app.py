@@ -552,10 +552,16 @@ class WordlabApp(App):
                                             placeholder=t("palette.search")))
 
     # ----------------------------------------------------------------- language
-    def action_language(self, lang: str | None = None) -> None:
+    async def action_language(self, lang: str | None = None) -> None:
         """F2: English <-> Korean, live.  Every label, key, message and help of the panes is
         drawn again in the other language; nothing else changes (a training run goes on, the
-        corpus, the model and the fields stay)."""
+        corpus, the model and the fields stay).  On the lesson, its own switch (g) does it:
+        the panes follow when the lesson is left."""
+        screen = self.screen
+        own = getattr(screen, "action_language", None)
+        if screen is not self.screen_stack[0] and callable(own) and lang is None:
+            await own()
+            return
         set_language(lang or ("en" if language() == "ko" else "ko"))
         self.redraw_language()
 

@@ -36,7 +36,9 @@ def choose_folder(path: str) -> str:
     folder = os.path.abspath(os.path.expanduser(path.strip() or "."))
     os.makedirs(folder, exist_ok=True)
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise PermissionError(f"cannot write in {folder}")
+        from tui.i18n import t
+
+        raise PermissionError(t("app.screen.cannot-write", folder=folder))
     settings = _settings_file()
     settings.parent.mkdir(parents=True, exist_ok=True)
     _write(settings, json.dumps({"folder": folder}, ensure_ascii=False) + "\n")

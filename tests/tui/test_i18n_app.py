@@ -131,6 +131,23 @@ async def test_f2_switches_the_language_live_and_keeps_a_training_run(lecture):
         assert i18n.language() == "en"
 
 
+async def test_f2_on_the_lesson_switches_it_and_the_panes_follow(lecture):
+    app = WordlabApp(corpus=lecture, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("L")
+        await settle(app, pilot)
+        assert "Lesson 1/" in screen_text(app)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert "강의 1/" in screen_text(app) and i18n.language() == "ko"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "말뭉치 (Enter로 열기)" in text and "1 말뭉치" in text
+        assert "Corpora (Enter opens)" not in text
+
+
 async def test_the_locale_gives_korean(lecture, monkeypatch):
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
@@ -157,6 +174,29 @@ def test_every_pane_and_key_has_a_message_in_both_languages():
         for b in node.BINDINGS:
             assert b.id and i18n.has(f"bind.{b.id}"), (node.__name__, b.key)
             assert i18n.has(f"bind.{b.id}.tip"), (node.__name__, b.key)
+
+
+#: Korean messages of the app that are rightly the same as the English ones: names of the
+#: engine's settings and architectures, formulas, key names
+NOT_TRANSLATED = {"app.and", "pane.lstm", "bind.tab-lstm", "bind.corpus-min-count",
+                  "bind.corpus-sample", "train.field.min_count", "train.field.sample",
+                  "train.field.x_max", "train.field.eta", "train.option.sg", "train.option.cbow",
+                  "bind.explore-method", "bind.step.arch", "step.softmax-title", "bind.lstm.back",
+                  "bind.lstm.forward", "bind.lstm.cell"}
+
+
+def test_the_apps_korean_is_korean_in_the_lectures_terms():
+    import re
+
+    from tui.lang import en_app, ko_app
+
+    untranslated = {k for k, v in ko_app.MESSAGES.items() if not re.search("[\uac00-\ud7a3]", v)}
+    assert untranslated <= NOT_TRANSLATED, sorted(untranslated - NOT_TRANSLATED)
+    text = " ".join(ko_app.MESSAGES.values())
+    for term in ("말뭉치", "어휘", "원-핫 인코딩", "임베딩", "손실", "학습률", "음성 샘플링",
+                 "계층적 소프트맥스", "순환신경망", "장단기 메모리", "기울기 소실", "장기 의존성 문제"):
+        assert term in text, term
+    assert set(en_app.MESSAGES) == set(ko_app.MESSAGES)
 
 
 # ---------------------------------------------------------------- Korean snapshots at 80x24

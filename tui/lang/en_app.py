@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "app.error.display": "an error in the display: {error}{where}. The run goes on.",
     "app.screen.error": "could not save the screen: {error}",
     "app.screen.saved": "saved {svg} and {txt} in {folder}",
+    "app.screen.cannot-write": "cannot write in {folder}",
     "app.screen.folder": "Folder for saved screens (asked once; Ctrl+S saves there)",
 
     "pane.corpus": "Corpus",

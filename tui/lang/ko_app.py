@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "app.error.display": "화면 오류: {error}{where}. 학습은 계속됩니다.",
     "app.screen.error": "화면을 저장할 수 없습니다: {error}",
     "app.screen.saved": "{folder}에 {svg}, {txt} 저장",
+    "app.screen.cannot-write": "{folder}에 쓸 수 없습니다",
     "app.screen.folder": "저장한 화면을 둘 폴더 (한 번만 묻습니다; Ctrl+S가 여기에 저장)",
 
     "pane.corpus": "말뭉치",
