@@ -29,6 +29,8 @@ class ExplorePane(Pane):
         binding("s", "focus_field('sim-1')", id="explore-similarity"),
         binding("d", "focus_field('odd')", id="explore-odd"),
         binding("m", "toggle_method", id="explore-method"),
+        # not in the footer (it is full at 80 columns); the help and the palette list it
+        binding("x", "export_projector", id="explore-export", show=False),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -286,7 +288,36 @@ class ExplorePane(Pane):
 
     def _message(self, text: "str | Msg") -> None:
         message = self.query_one("#explore-message", Static)
+        message.remove_class("done")
         say(message, text)
+
+    def action_export_projector(self) -> None:
+        """x: the vectors as the TensorBoard Embedding Projector's vectors.tsv and
+        metadata.tsv (with counts for vectors trained here) in a folder asked for; the
+        engine writes them atomically in the dialog's worker (a bad folder: said there)."""
+        from tui.widgets.dialogs import PathScreen
+
+        kv = self._kv()
+        if kv is None:
+            return
+
+        def check(path: str) -> Any:
+            import os
+
+            from engine.vectors import save_projector
+
+            return save_projector(kv, os.path.expanduser(path))
+
+        def done(files: Any) -> None:
+            if files is not None:
+                key = "explore.export.done-counts" if files.counts else "explore.export.done"
+                self._message(Msg(key, n=files.words, dim=files.dim, folder=str(files.folder)))
+                self.query_one("#explore-message", Static).add_class("done")
+
+        name = getattr(self.app.corpus, "name", None) or "vectors"
+        self.app.push_screen(PathScreen(t("explore.export.title"), value=f"{name}-projector",
+                                        check=check, mode="open", verb=t("explore.export.verb")),
+                             done)
 
     def relocalize(self) -> None:
         """The table's columns and the plot of the results shown, in the new language (the

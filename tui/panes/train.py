@@ -392,7 +392,7 @@ class TrainPane(Pane):
             import os
 
             full = os.path.expanduser(path)
-            kv.save(full, binary=full.endswith(".bin"))
+            kv.save(full)   # as the name says: .bin binary, .txt/.vec text, .gz compressed
             return full
 
         def saved(path: Any) -> None:
