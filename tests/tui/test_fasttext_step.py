@@ -137,9 +137,18 @@ async def test_keys_pressed_while_the_model_is_built_are_kept(lecture):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         screen = open_fasttext_step(app)
-        await pilot.press("n", "n", "n", "e", "w", *"dogs", "enter")    # before the model is there
+        seen_at = []
+        look_up = screen.look_up
+
+        def spy(word):
+            seen_at.append((word, screen.session and screen.session.stepped))
+            look_up(word)
+
+        screen.look_up = spy
+        await pilot.press("n", "n", "n", "w", *"dogs", "enter", "e")    # before the model is there
         await settle(app, pilot)
         assert screen.session.stepped == 4 and screen.trace.number == 4
+        assert seen_at[-1] == ("dogs", 3)       # in the order typed: after 3 examples, before e
         assert "example 4" in text_of(app.screen, "#ft-header")
         assert screen.looked_up.word == "dogs"
         assert "dogs: never seen" in text_of(app.screen, "#ft-lookup")

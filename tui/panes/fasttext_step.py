@@ -104,8 +104,9 @@ class FastTextStepScreen(Screen):
         self.arch = "sg"
         self.corpus_name = ""
         self._generation = 0
-        self._pending: list[str] = []  # keys pressed while the model was being built
-        self._pending_word: str | None = None
+        #: what was asked while the model was being built, in order: ("next_example",),
+        #: ("again",), ("look_up", word)
+        self._pending: list[tuple[str, ...]] = []
         self._building = False
 
     @property
@@ -162,18 +163,18 @@ class FastTextStepScreen(Screen):
         self.session = event.session
         self.query_one("#ft-word", Input).suggester.set_words(self.session.vocab.words)
         pending, self._pending = self._pending, []
-        word, self._pending_word = self._pending_word, None
         self._redraw()
-        for action in pending:
-            getattr(self, f"action_{action}")()
-        if word is not None:
-            self.look_up(word)
+        for action, *args in pending:
+            if action == "look_up":
+                self.look_up(*args)
+            else:
+                getattr(self, f"action_{action}")()
 
     # -- keys ---------------------------------------------------------------------------------
     def _train(self, how: str) -> None:
         if self.session is None:
             if self._building:          # pressed while the model is built: done when it is
-                self._pending.append(how)
+                self._pending.append((how,))
             return
         try:
             self.trace = self.session.step() if how == "next_example" else self.session.again()
@@ -211,7 +212,7 @@ class FastTextStepScreen(Screen):
         """Show ``word``'s n-grams, buckets, vector and neighbours (queued while building)."""
         if self.session is None:
             if self._building:
-                self._pending_word = word
+                self._pending.append(("look_up", word))
             return
         try:
             self.looked_up, self.lookup_error = self.session.lookup(word), None
