@@ -46,7 +46,8 @@ STEP_INIT = 1.0
 def step_config(corpus_name: str | None = None, arch: str = "sg", **overrides) -> FastTextConfig:
     """The step model's settings: fastText's, the corpus's vocabulary hint (the lecture's
     tiny texts keep every word: ``engine.settings.SHARED_HINTS``), then the readable sizes
-    above; ``overrides`` (None ignored) last."""
+    above; ``overrides`` (None ignored) last, e.g. ``subwords="jamo"`` for n-grams over
+    Hangul jamo."""
     from engine.settings import SHARED_HINTS, suggested
 
     hints = {k: v for k, v in suggested(corpus_name).items() if k in SHARED_HINTS}
@@ -221,7 +222,7 @@ class FastTextStepSession:
         rows: list[tuple[int, str, str | None, int | None]] = []
         for w in inputs:
             sub = m.subwords.of(w)
-            grams = ngrams(words[w], minn, maxn) if m.bucket else []
+            grams = ngrams(words[w], minn, maxn, self.config.subwords) if m.bucket else []
             rows.append((int(sub[0]), words[w], None, None))
             for g, r in zip(grams, sub[1:]):
                 rows.append((int(r), words[w], g, int(r) - V))
@@ -273,7 +274,7 @@ class FastTextStepSession:
         known = word in kv.index
         buckets = kv.ngram_ids(word)
         minn, maxn = self.config.ngram_range
-        grams = ngrams(word, minn, maxn) if buckets else []
+        grams = ngrams(word, minn, maxn, self.config.subwords) if buckets else []
         sw = m.subwords
         infos = []
         for g, b in zip(grams, buckets):

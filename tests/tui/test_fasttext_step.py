@@ -193,6 +193,40 @@ async def test_at_80x24_in_korean_every_line_fits():
         set_language("en")
 
 
+async def test_j_takes_the_ngrams_over_jamo_and_an_unseen_korean_form_shares_them():
+    from corpora import open_corpus
+    from tui.panes.fasttext_step import letters
+
+    try:
+        app = WordlabApp(corpus=open_corpus("lecture-ko"), lang="ko")
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_screen(app, pilot)
+            await pilot.press("j")
+            await settle(app, pilot)
+            assert screen.session.config.subwords == "jamo"
+            assert "자모 3-6개" in text_of(app.screen, "#ft-trace")
+            await pilot.press(*"nnnn")
+            tr = screen.trace
+            grams = [r for r in tr.rows if r.ngram is not None]
+            assert [r.bucket for r in grams] == ngram_buckets(tr.centre, 3, 6, STEP_BUCKET, "jamo")
+            shown = text_of(app.screen, "#ft-trace")
+            for r in grams:
+                assert f"{letters(r.ngram)} {r.bucket} " in shown
+            await pilot.press("w", *"고양이는", "enter")
+            await settle(app, pilot)
+            L = screen.looked_up
+            assert L.from_ngrams and "고양이는" not in screen.session.vocab.index
+            assert [g.bucket for g in L.ngrams] == ngram_buckets("고양이는", 3, 6, STEP_BUCKET, "jamo")
+            first = L.ngrams[0]                         # <ㄱㅗ: the stem's start
+            assert letters(first.ngram) == "<ㄱㅗ" and "고양이를" in first.shared
+            lookup = text_of(app.screen, "#ft-lookup")
+            assert "<ㄱㅗ " in lookup and "고양이는: 본 적 없음" in lookup
+            for line in lookup.splitlines() + shown.splitlines():
+                assert cell_len(line) <= 78, line
+    finally:
+        set_language("en")
+
+
 async def test_at_80x24_long_words_and_cbow_fit():
     from corpora import open_corpus
 

@@ -45,6 +45,9 @@ MESSAGES: dict[str, str] = {
     "ft.key.arch": "arch",
     "ft.tip.arch": "switch Skip-gram <-> CBOW (a fresh step model)",
     "ft.key.word": "word",
+    "ft.key.jamo": "jamo",
+    "ft.tip.jamo": ("n-grams over characters <-> over Hangul jamo (each syllable split into initial, "
+                    "vowel and final, e for none: the Korean FastText literature's), a fresh model"),
     "ft.tip.word": ("look up any word, one the corpus never had too: its n-grams and buckets, "
                     "which buckets are trained, its vector as their mean, its nearest words"),
     "ft.key.help": "help",
@@ -72,6 +75,11 @@ rows scored are still 0, dL/dh = 0 and no input row moves.
 n-grams: the mean of their rows. The look-up lists its n-grams, their buckets, how often step
 mode has moved each (a bucket shared with a known word learns when that word does; the others
 are still random) and its nearest known words.
+
+**Korean** (j): a syllable is one character, so `고양이는` has few n-grams in common with
+`고양이를`. j takes the n-grams over the letters (jamo) instead, each syllable split into
+initial, vowel and final (`e` where there is none), as the Korean FastText literature does:
+`고양이` -> `ㄱㅗeㅇㅑㅇㅇㅣe`. Look up `고양이는` on lecture-ko to see the buckets it shares.
 """,
     "ft.key.leave": "back",
     "ft.tip.leave": "back to the panes (in the word field: close it)",
@@ -80,10 +88,13 @@ are still random) and its nearest known words.
     "ft.header": "FastText · {corpus} · {arch} · V={V} · d={d} · lr {lr} · example {done}",
     "ft.arch.sg": "Skip-gram",
     "ft.arch.cbow": "CBOW",
-    "ft.buckets": "n-grams of {minn}-{maxn} chars; bucket = fastText hash % {bucket} (small; fastText: 2M)",
+    "ft.buckets": "n-grams of {minn}-{maxn} {units}; bucket = fastText hash % {bucket} (small; fastText: 2M)",
     "ft.press-n": ("n: train one example. FastText's input is not one row of W_in but the mean "
                    "of the word's own row and the rows of its character n-grams.\n"
-                   "w or /: look up any word, one never seen too."),
+                   "w or /: look up any word, one never seen too.\n"
+                   "j: n-grams over Hangul jamo instead of characters (Korean: 고양이 -> ㄱㅗeㅇㅑㅇㅇㅣe)."),
+    "ft.units.chars": "chars",
+    "ft.units.jamo": "jamo",
     "ft.example.sg": "example {k}: input {word} -> target {target}, {neg} noise words (negative sampling)",
     "ft.example.cbow": "example {k}: input the context {context} -> target {target}, {neg} noise words",
     "ft.rows.sg": "h = mean of {n} W_in rows: {word}'s own row + {g} n-grams (Δ: how far each moved)",

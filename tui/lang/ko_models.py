@@ -40,6 +40,9 @@ MESSAGES: dict[str, str] = {
     "ft.key.arch": "구조",
     "ft.tip.arch": "Skip-gram <-> CBOW 바꾸기 (새 단계 모델)",
     "ft.key.word": "단어",
+    "ft.key.jamo": "자모",
+    "ft.tip.jamo": ("n-gram을 글자 <-> 한글 자모로 (음절마다 초성, 중성, 종성, 종성이 없으면 e: 한국어 "
+                    "FastText 연구의 방식), 새 모델로 시작"),
     "ft.tip.word": ("아무 단어나 찾아보기 (말뭉치에 없던 단어도): n-gram과 버킷, 학습된 버킷, "
                     "그 평균인 벡터, 가장 가까운 단어"),
     "ft.key.help": "도움말",
@@ -65,6 +68,11 @@ FastText (Bojanowski 외 2017)는 입력 하나만 다른 Word2Vec입니다: 단
 만듭니다: 그 행들의 평균. 찾아보기는 n-gram, 버킷, 단계 모드가 각 버킷을 움직인 횟수 (아는
 단어와 같이 쓰는 버킷은 그 단어와 함께 배우고, 나머지는 아직 무작위), 가장 가까운 아는 단어를
 보여 줍니다.
+
+**한국어** (j): 음절 하나가 글자 하나라서 `고양이는`은 `고양이를`과 같은 n-gram이 적습니다.
+j는 n-gram을 자모로 만듭니다: 음절마다 초성, 중성, 종성 (종성이 없으면 `e`), 한국어 FastText
+연구가 하는 대로: `고양이` -> `ㄱㅗeㅇㅑㅇㅇㅣe`. lecture-ko에서 `고양이는`을 찾아보면 같이 쓰는
+버킷이 보입니다.
 """,
     "ft.key.leave": "돌아가기",
     "ft.tip.leave": "패널로 돌아가기 (단어 칸에서는 칸 닫기)",
@@ -73,10 +81,13 @@ FastText (Bojanowski 외 2017)는 입력 하나만 다른 Word2Vec입니다: 단
     "ft.header": "FastText · {corpus} · {arch} · V={V} · d={d} · 학습률 {lr} · {done}번째 예제",
     "ft.arch.sg": "Skip-gram",
     "ft.arch.cbow": "CBOW",
-    "ft.buckets": "{minn}-{maxn}글자 n-gram; 버킷 = fastText 해시 % {bucket} (작게; fastText는 2M)",
+    "ft.buckets": "n-gram: {units} {minn}-{maxn}개; 버킷 = fastText 해시 % {bucket} (작게; fastText는 2M)",
     "ft.press-n": ("n: 예제 하나 학습. FastText의 입력은 W_in의 한 행이 아니라 단어 자신의 행과 "
                    "글자 n-gram 행들의 평균입니다.\n"
-                   "w 또는 /: 아무 단어나 찾아보기 (본 적 없는 단어도)."),
+                   "w 또는 /: 아무 단어나 찾아보기 (본 적 없는 단어도).\n"
+                   "j: 글자 대신 한글 자모로 n-gram 만들기 (고양이 -> ㄱㅗeㅇㅑㅇㅇㅣe)."),
+    "ft.units.chars": "글자",
+    "ft.units.jamo": "자모",
     "ft.example.sg": "{k}번째 예제: 입력 {word} -> 정답 {target}, 잡음 단어 {neg}개 (음성 샘플링)",
     "ft.example.cbow": "{k}번째 예제: 입력 문맥 {context} -> 정답 {target}, 잡음 단어 {neg}개",
     "ft.rows.sg": "h = W_in 행 {n}개의 평균: {word} 자신의 행 + n-gram {g}개 (Δ: 움직인 거리)",

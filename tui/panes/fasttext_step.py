@@ -48,6 +48,8 @@ def fasttext_step_bindings() -> list[Binding]:
         Binding("e", "again", t("ft.key.again"), id="ft.again", tooltip=t("ft.tip.again")),
         Binding("r", "reset", t("ft.key.reset"), id="ft.reset", tooltip=t("ft.tip.reset")),
         Binding("a", "arch", t("ft.key.arch"), id="ft.arch", tooltip=t("ft.tip.arch")),
+        Binding("j", "jamo", t("ft.key.jamo"), show=False, id="ft.jamo",
+                tooltip=t("ft.tip.jamo")),
         Binding("w", "word", t("ft.key.word"), id="ft.word", tooltip=t("ft.tip.word")),
         Binding("slash", "word", t("ft.key.word"), key_display="/", show=False, id="ft.slash",
                 tooltip=t("ft.tip.word")),
@@ -60,6 +62,21 @@ def fasttext_step_bindings() -> list[Binding]:
         Binding("pagedown", "scroll('page_down')", "", show=False, id="ft.page_down"),
         Binding("pageup", "scroll('page_up')", "", show=False, id="ft.page_up"),
     ]
+
+
+# conjoining jamo (engine.fasttext.to_jamo) -> the compatibility letters a terminal shows
+# one by one: U+1100.. initials, U+1161.. vowels, U+11A8.. finals (U+1100-U+11FF would be
+# drawn composed into syllables again, and an initial and a final look alike anyway)
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_FINALS = "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+_LETTERS = {**{0x1100 + k: c for k, c in enumerate(_INITIALS)},
+            **{0x1161 + k: chr(0x314F + k) for k in range(21)},
+            **{0x11A8 + k: c for k, c in enumerate(_FINALS)}}
+
+
+def letters(gram: str) -> str:
+    """An n-gram as it is shown: conjoining jamo as the letters ㄱ ㅏ (other text as is)."""
+    return gram.translate(_LETTERS)
 
 
 def vec(v: np.ndarray) -> str:
@@ -102,6 +119,7 @@ class FastTextStepScreen(Screen):
         self.looked_up = None          # the last WordLookup
         self.lookup_error: str | None = None
         self.arch = "sg"
+        self.subwords = "chars"        # n-grams over characters or Hangul jamo (j)
         self.corpus_name = ""
         self._generation = 0
         #: what was asked while the model was being built, in order: ("next_example",),
@@ -137,15 +155,15 @@ class FastTextStepScreen(Screen):
             return
         self.corpus_name = getattr(corpus, "name", "") or ""
         self._show_message(t("ft.building", corpus=self.corpus_name))
-        self._build(corpus, self.arch, self._generation)
+        self._build(corpus, self.arch, self.subwords, self._generation)
 
     @work(thread=True, exclusive=True, group="fasttext-step", exit_on_error=False)
-    def _build(self, corpus, arch: str, generation: int) -> None:
+    def _build(self, corpus, arch: str, subwords: str, generation: int) -> None:
         from engine.fasttext_step import FastTextStepSession, step_config
 
         try:
-            session = FastTextStepSession(step_config(self.corpus_name or None, arch=arch),
-                                          corpus)
+            config = step_config(self.corpus_name or None, arch=arch, subwords=subwords)
+            session = FastTextStepSession(config, corpus)
         except (WordlabError, OSError) as err:
             self.post_message(FastTextReady(None, str(err), generation))
             return
@@ -192,6 +210,12 @@ class FastTextStepScreen(Screen):
     def action_arch(self) -> None:
         """Skip-gram <-> CBOW: a fresh session with the other architecture."""
         self.arch = "cbow" if self.arch == "sg" else "sg"
+        self._pending.clear()
+        self.action_reset()
+
+    def action_jamo(self) -> None:
+        """n-grams over characters <-> over Hangul jamo: a fresh session."""
+        self.subwords = "jamo" if self.subwords == "chars" else "chars"
         self._pending.clear()
         self.action_reset()
 
@@ -271,7 +295,8 @@ class FastTextStepScreen(Screen):
         s = self.session
         c = s.config
         minn, maxn = c.ngram_range
-        out = Text(t("ft.buckets", minn=minn, maxn=maxn, bucket=f"{s.model.bucket:,}") + "\n",
+        out = Text(t("ft.buckets", minn=minn, maxn=maxn, bucket=f"{s.model.bucket:,}",
+                     units=t(f"ft.units.{c.subwords}")) + "\n",
                    style="dim")
         tr = self.trace
         if tr is None:
@@ -300,7 +325,7 @@ class FastTextStepScreen(Screen):
             if tr.arch == "cbow":
                 out.append(f" {short(word, WIDTH - 2)}:\n", style="bold")
             entries = [(f"[{short(word, WORD)}] {t('ft.row')} {r.row} Δ{fmt(r.moved)}", "bold")
-                       if r.ngram is None else (f"{r.ngram} {r.bucket} Δ{fmt(r.moved)}", "")
+                       if r.ngram is None else (f"{letters(r.ngram)} {r.bucket} Δ{fmt(r.moved)}", "")
                        for r in group]
             out.append_text(flow(entries))
             out.append("\n")
@@ -356,7 +381,7 @@ class FastTextStepScreen(Screen):
         for n in L.ngrams:
             mark = f"×{n.updates}" if n.updates else "·"
             shared = ",".join(n.shared[:SHARED]) + ("…" if len(n.shared) > SHARED else "")
-            entries.append((f"{n.ngram} {n.bucket} {mark} {short(shared, 16)}".rstrip(),
+            entries.append((f"{letters(n.ngram)} {n.bucket} {mark} {short(shared, 16)}".rstrip(),
                             "" if n.updates else "dim"))
         out.append_text(flow(entries))
         out.append(f"\n{t('ft.lookup.vector')} = {vec(L.vector)}  "
