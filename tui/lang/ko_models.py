@@ -99,7 +99,7 @@ j는 n-gram을 자모로 만듭니다: 음절마다 초성, 중성, 종성 (종�
     "ft.out.sigma": "σ(f)",
     "ft.out.moved": "|ΔW_out|",
     "ft.loss": "손실 = -log σ(f) - Σ log σ(-f_잡음) = {loss}  ->  갱신 뒤 {after}",
-    "ft.changed.sg": "움직인 것: 정확히 {word}의 W_in 행 {n}개 (모두 같은 Δ) + W_out 행 {out}개",
+    "ft.changed.sg": "움직인 것: 정확히 W_in 행 {n}개 ({word} 자신과 n-gram) + W_out 행 {out}개",
     "ft.changed.cbow": "움직인 것: 정확히 문맥의 W_in 행 {n}개 (모두 같은 Δ) + W_out 행 {out}개",
     "ft.changed.none": ("W_in 행은 그대로: 이 W_out 행들이 0이었다 (fastText는 W_out을 0에서 시작),\n"
                         "그래서 dL/dh = 0: W_out만 배웠다"),
