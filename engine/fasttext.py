@@ -15,7 +15,8 @@ files in engine/fasttext_vectors.py).  The addressing is exactly fastText's
 implementation in the tests):
 
 * n-grams are taken over characters, not bytes (a Korean syllable is one character: three
-  UTF-8 bytes), in order of their first character, shortest first;
+  UTF-8 bytes), in order of their first character, shortest first; with ``subwords="jamo"``
+  (wordlab's option, not fastText's) over Hangul jamo instead, see ``to_jamo`` below;
 * the whole bracketed word is an n-gram too when it is short enough; the lone ``<`` and ``>``
   are not;
 * the hash is 32-bit FNV-1a over the UTF-8 bytes, each byte sign-extended first (fastText
