@@ -127,3 +127,18 @@ def test_snapshot_two_cells_at_80x24(snap_compare, lecture):
         await settle(pilot.app, pilot)
 
     assert snap_compare(WordlabApp(corpus=lecture), terminal_size=(80, 24), run_before=before)
+
+
+async def test_question_mark_explains_the_screen(lecture):
+    from tui.help import HelpScreen
+
+    app = WordlabApp(corpus=lecture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "AdaGrad" in app.screen.text and "log X_ij" in app.screen.text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, GloveStepScreen)

@@ -11,6 +11,32 @@ MESSAGES: dict[str, str] = {
                        "sum of squared gradients (from 1), so often-updated weights move less"),
     "glove.key.again": "again",
     "glove.tip.again": "train the same cell again: watch its error and loss shrink",
+    "glove.key.help": "help",
+    "glove.tip.help": "what this screen shows, in the paper's terms, and its keys",
+    "glove.help": """# GloVe step mode
+
+GloVe (Pennington, Socher and Manning 2014) does not slide over the text example by example as
+Word2Vec does. It first counts **X**: X_ij is how often word j appears within the window of
+word i, each occurrence weighted 1/distance (glove.c's cooccur). Then it fits, for every
+non-zero cell,
+
+    w_i · w~_j + b_i + b~_j  ≈  log X_ij
+
+by weighted least squares, J = Σ f(X_ij) (w_i · w~_j + b_i + b~_j - log X_ij)², where
+f(x) = (x / x_max)^α below x_max (100) and 1 above (α = 0.75): rare pairs count less, and
+very frequent ones do not dominate. A word's vector is w + w~ at the end.
+
+**One cell** (n): the cells are visited in a shuffled order, as glove.c does. The screen shows
+X_ij, log X_ij, the weight f, the prediction and its three parts, the error (prediction -
+log X) and the cell's loss f·error²/2 before and after the update. The update is **AdaGrad**:
+g = eta·f·error, and each weight moves by -g × its partner / √G, where G is that weight's
+running sum of squared gradients (starting at 1): w_i's partner is w~_j and back, a bias's
+partner is 1. Weights that have been updated often take smaller steps.
+
+**Again** (e) trains the same cell once more: its error shrinks. **Reset** (r) starts from
+fresh weights. The matrix below is X itself (the lecture corpus's 12 words fit at 80x24; a
+larger vocabulary shows its most frequent words), the cell just trained in reverse video.
+""",
     "glove.key.reset": "reset",
     "glove.tip.reset": "fresh weights on the corpus in use",
     "glove.key.leave": "back",

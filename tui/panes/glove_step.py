@@ -52,6 +52,8 @@ def glove_step_bindings() -> list[Binding]:
                 tooltip=t("glove.tip.reset")),
         Binding("escape", "leave", t("glove.key.leave"), key_display="Esc", id="glove.leave",
                 tooltip=t("glove.tip.leave")),
+        Binding("question_mark,f1", "help", t("glove.key.help"), key_display="?",
+                id="glove.help", tooltip=t("glove.tip.help")),
         Binding("down", "scroll('down')", "", show=False, id="glove.down"),
         Binding("up", "scroll('up')", "", show=False, id="glove.up"),
         Binding("pagedown", "scroll('page_down')", "", show=False, id="glove.page_down"),
@@ -174,6 +176,12 @@ class GloveStepScreen(Screen):
     def action_leave(self) -> None:
         if self.app.screen is self:
             self.app.pop_screen()
+
+    def action_help(self) -> None:
+        from tui.help import HelpScreen
+
+        if not isinstance(self.app.screen, HelpScreen):
+            self.app.push_screen(HelpScreen(t("glove.title"), t("glove.help"), self))
 
     def action_scroll(self, how: str) -> None:
         getattr(self.query_one("#glove-body", VerticalScroll), f"scroll_{how}")(animate=False)
