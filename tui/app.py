@@ -275,6 +275,24 @@ class WordlabApp(App):
             self.set_timer(self.PREMOUNT_DELAY, self._premount_next)
         if self._initial_lesson is not None:
             self.call_after_refresh(self.open_lesson, self._initial_lesson)
+        self._apply_keymap()
+
+    def _apply_keymap(self) -> None:
+        """The user's keys.toml (tui/keymap.py), when there is one: Textual's keymap rebinds
+        the ids it names; what could not be used is said once, the rest applies."""
+        from tui.keymap import keymap_path
+
+        path = keymap_path()
+        if not path.exists():
+            return                          # the usual case costs one stat()
+        from tui.keymap import binding_ids, load_keymap
+
+        keymap = load_keymap(binding_ids(), path)
+        if keymap.keys:
+            self.set_keymap(keymap.keys)
+        if keymap.problems:
+            self.notify(t("app.keys.ignored", path=str(path), what="; ".join(keymap.problems)),
+                        severity="warning", timeout=10)
 
     async def _premount_next(self) -> None:
         """Build the next pane not built yet; the first screen is already interactive."""

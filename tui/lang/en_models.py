@@ -11,6 +11,8 @@ MESSAGES: dict[str, str] = {
                        "sum of squared gradients (from 1), so often-updated weights move less"),
     "glove.key.again": "again",
     "glove.tip.again": "train the same cell again: watch its error and loss shrink",
+    # keys.toml (tui/keymap.py)
+    "app.keys.ignored": "{path}: ignored {what}",
     "glove.key.help": "help",
     "glove.tip.help": "what this screen shows, in the paper's terms, and its keys",
     "glove.help": """# GloVe step mode

@@ -8,6 +8,8 @@ MESSAGES: dict[str, str] = {
                        "(1부터)이라 자주 갱신되는 가중치는 덜 움직인다"),
     "glove.key.again": "다시",
     "glove.tip.again": "같은 칸을 다시 학습: 오차와 손실이 줄어드는 것을 본다",
+    # keys.toml (tui/keymap.py)
+    "app.keys.ignored": "{path}: 무시함: {what}",
     "glove.key.help": "도움말",
     "glove.tip.help": "이 화면이 보여 주는 것 (논문의 용어로) 과 키",
     "glove.help": """# GloVe 단계 모드
