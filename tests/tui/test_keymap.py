@@ -52,3 +52,18 @@ async def test_a_remapped_key_works_and_a_bad_entry_is_one_notice(lecture, tmp_p
         await pilot.press("ctrl+g")             # ... the chosen one does
         await settle(app, pilot)
         assert isinstance(app.screen, GloveStepScreen)
+
+
+async def test_the_palette_offers_textuals_theme_picker(lecture):
+    """Textual's convention: Ctrl+P > Theme changes the colours (the system commands stay in
+    the palette beside the panes' own entries)."""
+    app = WordlabApp(corpus=lecture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Theme" in titles
+        from textual.command import CommandPalette
+
+        app.action_change_theme()                 # what the palette's "Theme" entry runs
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)     # the list of themes
