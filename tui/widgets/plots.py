@@ -169,7 +169,9 @@ class Plot(PlotextPlot):
                 if self._wide:
                     drawn = self._put_back_wide(drawn)
             except Exception as exc:   # noqa: BLE001 - a redraw must never end the app
-                drawn = Text(f"the plot could not be drawn ({type(exc).__name__}: {exc})",
+                from tui.i18n import t
+
+                drawn = Text(t("plot.error", error=f"{type(exc).__name__}: {exc}"),
                              style="bold", no_wrap=True, overflow="ellipsis")
             self._drawn = drawn
             self._drawn_key = key
