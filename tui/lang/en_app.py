@@ -350,6 +350,9 @@ the query of the field you are in.
     "bind.explore-odd.tip": "Which word does not match the others",
     "bind.explore-method": "3CosAdd/Mul",
     "bind.explore-method.tip": "Switch the analogy method between 3CosAdd and 3CosMul",
+    "bind.explore-export": "Export",
+    "bind.explore-export.tip": ("Write the vectors for the TensorBoard Embedding Projector: "
+                                "vectors.tsv and metadata.tsv in a folder"),
     "explore.nn": "neighbours",
     "explore.analogy": "analogy",
     "explore.similarity": "similarity",
@@ -370,6 +373,12 @@ the query of the field you are in.
     "explore.odd-mark": "{word}  <- odd one out",
     "explore.odd-title": "odd one out: {words}",
     "explore.two-words": "needs two different words",
+    "explore.export.title": ("Folder for the Embedding Projector's vectors.tsv and metadata.tsv "
+                             "(files of those names there are replaced)"),
+    "explore.export.verb": "export",
+    "explore.export.done": "wrote vectors.tsv + metadata.tsv ({n:,} words, d={dim}) in {folder}",
+    "explore.export.done-counts": ("wrote vectors.tsv + metadata.tsv ({n:,} words with counts, "
+                                   "d={dim}) in {folder}"),
 
     # -- pane 6: evaluate ----------------------------------------------------------------------
     "help.evaluate": """# Evaluate: how good are the vectors?

@@ -348,6 +348,9 @@ MESSAGES: dict[str, str] = {
     "bind.explore-odd.tip": "나머지와 어울리지 않는 단어는?",
     "bind.explore-method": "3CosAdd/Mul",
     "bind.explore-method.tip": "유추 방법을 3CosAdd와 3CosMul 사이에서 바꾸기",
+    "bind.explore-export": "내보내기",
+    "bind.explore-export.tip": ("벡터를 TensorBoard 임베딩 프로젝터(Embedding Projector)용 "
+                                "vectors.tsv와 metadata.tsv로 폴더에 저장"),
     "explore.nn": "이웃",
     "explore.analogy": "유추",
     "explore.similarity": "유사도",
@@ -368,6 +371,12 @@ MESSAGES: dict[str, str] = {
     "explore.odd-mark": "{word}  <- 다른 하나",
     "explore.odd-title": "다른 하나: {words}",
     "explore.two-words": "서로 다른 단어가 두 개 필요합니다",
+    "explore.export.title": ("임베딩 프로젝터용 vectors.tsv와 metadata.tsv를 저장할 폴더 "
+                             "(그 폴더의 같은 이름 파일은 바뀝니다)"),
+    "explore.export.verb": "내보내기",
+    "explore.export.done": "vectors.tsv + metadata.tsv 저장 ({n:,}개 단어, d={dim}): {folder}",
+    "explore.export.done-counts": ("vectors.tsv + metadata.tsv 저장 ({n:,}개 단어와 빈도, "
+                                   "d={dim}): {folder}"),
 
     # -- pane 6: evaluate ----------------------------------------------------------------------
     "help.evaluate": """
