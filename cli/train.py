@@ -286,7 +286,6 @@ def build_fasttext_config(args: argparse.Namespace):
     """A validated ``FastTextConfig``: FastText's defaults, the corpus's settings (the
     lecture's: every word, no subsampling, ...) and the flags given over them."""
     from engine.errors import ConfigError
-    from engine.fasttext import FastTextConfig
 
     others = ("update", "device", "cbow_sum") + tuple(_GLOVE_FLAGS.keys() - set(_FASTTEXT_FLAGS))
     for name in others:
@@ -299,13 +298,10 @@ def build_fasttext_config(args: argparse.Namespace):
     if getattr(args, "binary", None) is not None:
         raise ConfigError("--binary/--text are word2vec's formats; with --model fasttext --out's "
                           "name says: NAME.bin (Facebook's model) or NAME.vec (text)")
-    from corpora.registry import training_hints
+    from engine.settings import fasttext_settings
 
-    names = set(FastTextConfig.__dataclass_fields__)
-    hints = {k: v for k, v in training_hints(args.corpus).items() if k in names}
-    given = {name: getattr(args, name) for name in _FASTTEXT_FLAGS
-             if getattr(args, name, None) is not None}
-    config = FastTextConfig().replace(**{**hints, **given})
+    config = fasttext_settings(args.corpus, **{name: getattr(args, name, None)
+                                               for name in _FASTTEXT_FLAGS})
     problems = config.problems()
     if problems:
         err = problems[0]

@@ -17,8 +17,8 @@ from dataclasses import fields
 
 from engine.word2vec import ARCHS, LOSSES, Word2VecConfig
 
-__all__ = ["ARCHS", "LOSSES", "GENERAL", "training_settings", "glove_settings", "suggested",
-           "SETTING_NAMES", "SHARED_HINTS"]
+__all__ = ["ARCHS", "LOSSES", "GENERAL", "training_settings", "glove_settings",
+           "fasttext_settings", "suggested", "SETTING_NAMES", "SHARED_HINTS"]
 
 #: the corpus suggestions every model family takes (its vocabulary and its window); the rest
 #: of TRAINING_HINTS are Word2Vec's (its learning rate, subsampling, epochs)
@@ -69,3 +69,21 @@ def glove_settings(corpus: str | os.PathLike | None = None, **overrides):
     hints = {k: v for k, v in suggested(corpus).items() if k in SHARED_HINTS}
     given = {k: v for k, v in overrides.items() if v is not None}
     return GloveConfig().replace(**{**hints, **given})
+
+
+def fasttext_settings(corpus: str | os.PathLike | None = None, **overrides):
+    """The ``FastTextConfig`` to train ``corpus`` with: FastText's defaults (fastText's), the
+    corpus's suggestions that FastText shares with Word2Vec (its vocabulary, window, learning
+    rate, subsampling, epochs: every hint naming a ``FastTextConfig`` field), then
+    ``overrides`` (None ignored).  Not validated.  ``wordlab train --model fasttext`` and the
+    Train form start from it.
+
+        >>> fasttext_settings("lecture").min_count
+        1
+    """
+    from engine.fasttext import FastTextConfig
+
+    names = set(FastTextConfig.__dataclass_fields__)
+    hints = {k: v for k, v in suggested(corpus).items() if k in names}
+    given = {k: v for k, v in overrides.items() if v is not None}
+    return FastTextConfig().replace(**{**hints, **given})
