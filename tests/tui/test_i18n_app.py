@@ -199,6 +199,16 @@ def test_the_apps_korean_is_korean_in_the_lectures_terms():
     assert set(en_app.MESSAGES) == set(ko_app.MESSAGES)
 
 
+def test_the_built_in_corpora_are_described_in_both_languages():
+    """The English descriptions are the registry's own (a changed one must be changed here)."""
+    from corpora import list_corpora
+
+    for info in list_corpora():
+        key = f"corpus.about.{info.name}"
+        assert i18n.has(key), info.name
+        assert i18n.t(key, lang="en") == info.description, info.name
+
+
 # ---------------------------------------------------------------- Korean snapshots at 80x24
 def _ko(lecture, vectors=None):
     return WordlabApp(corpus=lecture, vectors=vectors, lang="ko")

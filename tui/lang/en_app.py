@@ -700,4 +700,10 @@ first batches… x stops""",
     "lstm.preset.forget-all.note": "f_t = 0 forgets all of C_{t-1}; nothing is written (i_t = 0), so C_t = 0",
     "lstm.preset.remember-all.note": "f_t = 1 keeps all of C_{t-1}; nothing is written (i_t = 0), so C_t = C_{t-1}",
     "lstm.preset.input.note": "i_t scales the candidate C~_t; with f_t = 1, C_t = C_{t-1} + i_t * C~_t",
+
+    # -- pane 1: the built-in corpora (English as corpora/registry.py says it) -----------------
+    "corpus.about.lecture": "the lecture's examples: i love cute cat, we watch movie, you draw picture, cat chase dog",
+    "corpus.about.lecture-ko": "the lecture's examples in Korean: 나는 귀여운 고양이를 좋아한다, 나는 머신러닝이 좋다",
+    "corpus.about.toy-world": "generated world with planted gender, capital, plural and tense relations + analogy file",
+    "corpus.about.text8": "first 100 MB of English Wikipedia, cleaned (Matt Mahoney); `wordlab corpora fetch text8`",
 }

@@ -696,4 +696,10 @@ h_t-1을 읽고 다음을 계산합니다
     "lstm.preset.forget-all.note": "f_t = 0이면 C_{t-1}을 모두 잊고, 쓰는 것도 없어 (i_t = 0) C_t = 0",
     "lstm.preset.remember-all.note": "f_t = 1이면 C_{t-1}을 모두 남기고, 쓰는 것은 없어 (i_t = 0) C_t = C_{t-1}",
     "lstm.preset.input.note": "i_t가 후보 C~_t의 크기를 정합니다; f_t = 1이면 C_t = C_{t-1} + i_t * C~_t",
+
+    # -- pane 1: the built-in corpora (English as corpora/registry.py says it) -----------------
+    "corpus.about.lecture": "강의의 예문: i love cute cat, we watch movie, you draw picture, cat chase dog",
+    "corpus.about.lecture-ko": "강의의 예문 (한국어): 나는 귀여운 고양이를 좋아한다, 나는 머신러닝이 좋다",
+    "corpus.about.toy-world": "성별, 수도, 복수형, 시제 관계를 심어 만든 세계 + 유추 파일",
+    "corpus.about.text8": "영어 위키백과의 처음 100 MB, 정리본 (Matt Mahoney); `wordlab corpora fetch text8`",
 }

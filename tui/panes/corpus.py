@@ -66,6 +66,15 @@ def suggested_options(source: str) -> dict:
     return dict(LARGE_OPTIONS)
 
 
+def describe(corpus: Any) -> str:
+    """A built-in corpus's description in the app's language (``corpus.about.<name>``); a
+    file's as the corpus says it."""
+    from tui.i18n import has
+
+    key = f"corpus.about.{getattr(corpus, 'name', '')}"
+    return t(key) if has(key) else corpus.description
+
+
 def load_corpus(name: str, options: dict) -> tuple[Any, Any]:
     """Open a corpus and compute its statistics (runs in a worker thread)."""
     from corpora import open_corpus
@@ -340,7 +349,7 @@ class CorpusPane(Pane):
         self._shown_stats = (corpus, stats, options)
         replaced = stats.replaced_bytes
         lines = [
-            f"[b]{corpus.name}[/b] ({corpus.size}): {corpus.description}",
+            f"[b]{corpus.name}[/b] ({corpus.size}): {describe(corpus)}",
             t("corpus.stats", tokens=stats.tokens, types=stats.types, min_count=stats.min_count,
               V=stats.types_at_min_count, coverage=stats.coverage),
         ]
