@@ -58,15 +58,18 @@ def training_settings(corpus: str | os.PathLike | None = None, **overrides) -> W
 def glove_settings(corpus: str | os.PathLike | None = None, **overrides):
     """The ``GloveConfig`` to train ``corpus`` with: GloVe's defaults (glove.c's), the corpus's
     vocabulary and window suggestions (``SHARED_HINTS``: the lecture's tiny texts need every
-    word), then ``overrides`` (None ignored).  Not validated.  ``wordlab train --model glove``,
+    word), GloVe's own suggestions (``corpora.registry.GLOVE_HINTS``), then ``overrides``
+    (None ignored).  Not validated.  ``wordlab train --model glove``,
     the Train form and step mode start from it.
 
         >>> glove_settings("lecture").min_count
         1
     """
+    from corpora.registry import glove_hints
     from engine.glove import GloveConfig
 
     hints = {k: v for k, v in suggested(corpus).items() if k in SHARED_HINTS}
+    hints.update(glove_hints(corpus))            # GloVe's own (toy-world: see GLOVE_HINTS)
     given = {k: v for k, v in overrides.items() if v is not None}
     return GloveConfig().replace(**{**hints, **given})
 
