@@ -124,8 +124,14 @@ async def test_f2_switches_the_language_live_and_keeps_a_training_run(lecture):
         await settle(app, pilot)
         assert not app.training
         assert "중지" in screen_text(app)
+        await pilot.press("5")                                          # vectors labelled
+        await settle(app, pilot)
+        assert "lecture로 학습" in screen_text(app)
         await pilot.press("f2")                                         # and back
         await pilot.pause()
+        assert "trained on lecture" in screen_text(app) and "학습" not in screen_text(app)
+        await pilot.press("3")
+        await settle(app, pilot)
         back = screen_text(app)
         assert "Start/Pause" in back and "1 Corpus" in back and "stopped" in back
         assert i18n.language() == "en"

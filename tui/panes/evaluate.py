@@ -127,7 +127,7 @@ class EvaluatePane(Pane):
             say(self.query_one("#pairs-summary", Static), Msg("evaluate.pairs.none"))
             self._message("")
         say(self.query_one("#evaluate-source", Static),
-            Msg("evaluate.source", label=state.vectors_label()))
+            Msg("evaluate.source", label=state.vectors_label))   # a callable: drawn in the language shown
 
     def action_run(self, which: str) -> None:
         kv = self.app.vectors

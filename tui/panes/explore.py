@@ -92,9 +92,10 @@ class ExplorePane(Pane):
             self._suggest.set_words(())
             self._suggest_multi.set_words(())
             return
-        label = state.vectors_label()
-        if f"d={kv.dim}" not in label:
-            label += f" · d={kv.dim}"
+        def label() -> str:                # in the language shown (a switch draws it again)
+            text = state.vectors_label()
+            return text if f"d={kv.dim}" in text else f"{text} · d={kv.dim}"
+
         say(source, Msg("explore.source", n=len(kv), label=label))
         if new_vectors:
             self._suggest.set_words(kv.sorted_words)
@@ -185,7 +186,7 @@ class ExplorePane(Pane):
         unknown = list(dict.fromkeys(w for w in words if kv is not None and w not in kv))
         if unknown:
             names = ", ".join(repr(w) for w in unknown)
-            self._fail(Msg("explore.unknown", words=names, label=self.app.state.vectors_label()))
+            self._fail(Msg("explore.unknown", words=names, label=self.app.state.vectors_label))
             return None
         return words
 
