@@ -57,7 +57,9 @@ class Provenance:
             return t("state.loaded", path=self.path) if self.path else t("state.loaded-file")
         parts = [t("state.trained-on", corpus=self.corpus)]
         cfg = self.config
-        if cfg is not None and hasattr(cfg, "arch"):
+        if cfg is not None and hasattr(cfg, "bucket"):
+            parts.append(f"FastText {cfg.arch} d={cfg.dim}")
+        elif cfg is not None and hasattr(cfg, "arch"):
             parts.append(f"{cfg.arch}/{cfg.loss} d={cfg.dim}")
         elif cfg is not None and hasattr(cfg, "x_max"):
             parts.append(f"GloVe d={cfg.dim}")

@@ -147,4 +147,37 @@ initial, vowel and final (`e` where there is none), as the Korean FastText liter
     "ft.lookup.nearest": "nearest known words: {words}",
     "bind.fasttext-step": "FastText step",
     "bind.fasttext-step.tip": "FastText step mode: a word's n-grams and their bucket ids, its vector as their mean, one update and the rows it changed; any word looked up (Esc back)",
+    # -- issue 11 in the panes: FastText in Train, unseen words in Explore, models side by
+    # side in Evaluate, the tokenizer in Corpus (tui/panes/{train,explore,evaluate,corpus}.py)
+    "train.field.subwords": "n-grams",
+    "train.field.minn": "minn",
+    "train.field.maxn": "maxn",
+    "train.field.bucket": "bucket",
+    "train.option.chars": "characters",
+    "train.option.jamo": "Hangul jamo",
+    "train.idle.fasttext": "idle · FastText on {corpus} (FastText's settings)",
+    "train.idle.fasttext-own": "idle · FastText, {corpus}'s own settings: {settings} (r restores them)",
+    "explore.from-ngrams": "{words}: not in the vocabulary; built from n-grams (FastText)",
+    "bind.evaluate-compare": "compare",
+    "bind.evaluate-compare.tip": ("compare the models trained on this corpus in this session "
+                                  "(Word2Vec, GloVe, FastText: the latest of each) on the "
+                                  "analogies and word pairs chosen, side by side"),
+    "evaluate.compare.need-two": ("only {model} trained on {corpus} so far: train another "
+                                  "model (3) to compare"),
+    "evaluate.compare.none": "no model trained on this corpus yet: train two or three (3) to compare",
+    "evaluate.compare.running": "comparing {models} on {analogies} and {pairs}…",
+    "evaluate.compare.title": ("[b]Side by side[/b] on {corpus}: {analogies}, {pairs} "
+                               "(best in bold)"),
+    "evaluate.compare.row.analogies": "all analogies",
+    "evaluate.compare.row.pairs": "pairs Spearman",
+    "evaluate.col.spread": "spread",
+    "bind.corpus-tokenizer": "tokenizer",
+    "bind.corpus-tokenizer.tip": ("split a text into words (at spaces) or into Korean morphemes "
+                                  "(kiwipiepy: 고양이를 -> 고양이 + 를); reopens the corpus"),
+    "corpus.tokenizer": "tokens",
+    "corpus.option.words": "words",
+    "corpus.option.morphemes": "morphemes",
+    "corpus.error.no-kiwi": "morphemes need kiwipiepy: pip install 'wordlab[ko]'",
+    "corpus.error.toy-morphemes": "toy-world is generated word by word: morphemes are for text",
+    "corpus.tokenized": "split into morphemes (kiwipiepy)",
 }

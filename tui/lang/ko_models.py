@@ -138,4 +138,35 @@ j는 n-gram을 자모로 만듭니다: 음절마다 초성, 중성, 종성 (종�
     "ft.lookup.nearest": "가장 가까운 아는 단어: {words}",
     "bind.fasttext-step": "FastText 단계",
     "bind.fasttext-step.tip": "FastText 단계 모드: 단어의 n-gram과 버킷 번호, 그 평균인 벡터, 갱신 한 번과 바뀐 행들; 아무 단어나 찾아보기 (Esc로 돌아가기)",
+    # -- issue 11 in the panes: FastText in Train, unseen words in Explore, models side by
+    # side in Evaluate, the tokenizer in Corpus (tui/panes/{train,explore,evaluate,corpus}.py)
+    "train.field.subwords": "n-gram",
+    "train.field.minn": "minn",
+    "train.field.maxn": "maxn",
+    "train.field.bucket": "버킷",
+    "train.option.chars": "글자",
+    "train.option.jamo": "한글 자모",
+    "train.idle.fasttext": "대기 · {corpus}에 FastText (FastText의 설정)",
+    "train.idle.fasttext-own": "대기 · FastText, {corpus}의 설정: {settings} (r: 되돌리기)",
+    "explore.from-ngrams": "{words}: 어휘에 없음; n-gram으로 만든 벡터 (FastText)",
+    "bind.evaluate-compare": "비교",
+    "bind.evaluate-compare.tip": ("이 세션에서 이 말뭉치로 학습한 모델들(Word2Vec, GloVe, FastText: "
+                                  "각각 마지막 것)을 고른 유추 문제와 단어 쌍으로 나란히 비교"),
+    "evaluate.compare.need-two": ("{corpus}로 학습한 모델은 아직 {model}뿐: 비교하려면 다른 모델을 "
+                                  "학습하세요 (3)"),
+    "evaluate.compare.none": "이 말뭉치로 학습한 모델이 아직 없음: 둘이나 셋을 학습하세요 (3)",
+    "evaluate.compare.running": "{models} 비교 중: {analogies}, {pairs}…",
+    "evaluate.compare.title": "[b]나란히 비교[/b] ({corpus}): {analogies}, {pairs} (가장 좋은 값 굵게)",
+    "evaluate.compare.row.analogies": "유추 전체",
+    "evaluate.compare.row.pairs": "단어 쌍 Spearman",
+    "evaluate.col.spread": "차이",
+    "bind.corpus-tokenizer": "토큰화",
+    "bind.corpus-tokenizer.tip": ("글을 단어(띄어쓰기)로 나눌지 한국어 형태소로 나눌지 "
+                                  "(kiwipiepy: 고양이를 -> 고양이 + 를); 말뭉치를 다시 엽니다"),
+    "corpus.tokenizer": "토큰",
+    "corpus.option.words": "단어",
+    "corpus.option.morphemes": "형태소",
+    "corpus.error.no-kiwi": "형태소 분석에는 kiwipiepy가 필요: pip install 'wordlab[ko]'",
+    "corpus.error.toy-morphemes": "toy-world는 단어 단위로 생성됨: 형태소는 글 말뭉치용",
+    "corpus.tokenized": "형태소로 나눔 (kiwipiepy)",
 }

@@ -35,11 +35,43 @@ NUMBER_FIELDS: list[tuple[str, str, type]] = [
     ("seed", "seed", int),
     ("x_max", "x_max", float),
     ("eta", "eta", float),
+    ("minn", "minn", int),
+    ("maxn", "maxn", int),
+    ("bucket", "bucket", int),
 ]
-#: the fields only one model uses (hidden while the other is chosen)
-WORD2VEC_ONLY = {"arch", "loss", "negative", "alpha", "sample"}
-GLOVE_ONLY = {"x_max", "eta"}
-MODELS = [("Word2Vec", "word2vec"), ("GloVe", "glove")]
+MODELS = [("Word2Vec", "word2vec"), ("GloVe", "glove"), ("FastText", "fasttext")]
+MODEL_NAMES = tuple(value for _, value in MODELS)
+#: the models that use a field (the others hide it: the class not-<model> on its row); a field
+#: not named here belongs to all three
+FIELD_MODELS: dict[str, set[str]] = {
+    "arch": {"word2vec", "fasttext"},
+    "loss": {"word2vec"},
+    "negative": {"word2vec", "fasttext"},
+    "alpha": {"word2vec", "fasttext"},
+    "sample": {"word2vec", "fasttext"},
+    "x_max": {"glove"},
+    "eta": {"glove"},
+    "minn": {"fasttext"},
+    "maxn": {"fasttext"},
+    "bucket": {"fasttext"},
+    "subwords": {"fasttext"},
+}
+#: FastText's n-grams: over characters or over Hangul jamo (engine.fasttext.SUBWORDS)
+SUBWORDS = ("chars", "jamo")
+
+
+def uses(model: str, name: str) -> bool:
+    """Whether ``model`` trains with the form's field ``name``."""
+    return model in FIELD_MODELS.get(name, MODEL_NAMES)
+
+
+def hidden_in(name: str) -> str:
+    """The CSS classes that hide a field's row for the models that do not use it."""
+    return "".join(f" not-{m}" for m in MODEL_NAMES if not uses(m, name))
+
+
+def subwords_options() -> list[tuple[str, str]]:
+    return [(t(f"train.option.{name}"), name) for name in SUBWORDS]
 # the engine's names (engine.word2vec.ARCHS / LOSSES), each with the label the form shows (the
 # message train.option.<name>): a name the engine adds without a label fails the i18n tests
 def arch_options() -> list[tuple[str, str]]:
@@ -89,6 +121,13 @@ def glove_config(corpus: Any) -> Any:
     return glove_settings(getattr(corpus, "name", None))
 
 
+def fasttext_config(corpus: Any) -> Any:
+    """FastText's settings for ``corpus``, as ``wordlab train --model fasttext`` takes them."""
+    from engine.settings import fasttext_settings
+
+    return fasttext_settings(getattr(corpus, "name", None))
+
+
 class TrainPane(Pane):
     PANE_ID = "train"
 
@@ -119,19 +158,22 @@ class TrainPane(Pane):
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
         with Horizontal():
-            with VerticalScroll(id="train-form"):
+            with VerticalScroll(id="train-form", classes="-word2vec"):
                 with Horizontal(classes="field"):
                     yield tr(Label("", classes="field-label"), "train.field.model")
                     yield Select(MODELS, value="word2vec", allow_blank=False, compact=True, id="model")
-                with Horizontal(classes="field w2v-only"):
+                with Horizontal(classes="field" + hidden_in("arch")):
                     yield tr(Label("", classes="field-label"), "train.field.arch")
                     yield Select(arch_options(), value="sg", allow_blank=False, compact=True, id="arch")
-                with Horizontal(classes="field w2v-only"):
+                with Horizontal(classes="field" + hidden_in("loss")):
                     yield tr(Label("", classes="field-label"), "train.field.loss")
                     yield Select(loss_options(), value="neg", allow_blank=False, compact=True, id="loss")
+                with Horizontal(classes="field" + hidden_in("subwords")):
+                    yield tr(Label("", classes="field-label"), "train.field.subwords")
+                    yield Select(subwords_options(), value="chars", allow_blank=False, compact=True,
+                                 id="subwords")
                 for name, label, kind in NUMBER_FIELDS:
-                    only = " w2v-only" if name in WORD2VEC_ONLY else " glove-only" if name in GLOVE_ONLY else ""
-                    with Horizontal(classes="field" + only):
+                    with Horizontal(classes="field" + hidden_in(name)):
                         yield tr(Label("", classes="field-label"), f"train.field.{name}")
                         yield Input(id=name, compact=True, type="integer" if kind is int else "text")
                     yield Static("", id=f"{name}-error", classes="error field-error")
@@ -162,27 +204,37 @@ class TrainPane(Pane):
         values["min_count"] = opts.get("min_count", values["min_count"])
         values["sample"] = opts.get("sample", values["sample"])
         glove = glove_config(self.app.corpus)
+        fasttext = fasttext_config(self.app.corpus)
         if self._model() == "glove":
             values.update({f.name: getattr(glove, f.name) for f in dc_fields(glove)
                            if f.name in ("dim", "window", "epochs", "seed")})
             values["min_count"] = opts.get("min_count", glove.min_count)
+        elif self._model() == "fasttext":
+            # FastText's own defaults (its learning rate, sample ...) with the corpus's hints
+            values.update({f.name: getattr(fasttext, f.name) for f in dc_fields(fasttext)})
+            values["min_count"] = opts.get("min_count", fasttext.min_count)
+            values["sample"] = opts.get("sample", fasttext.sample)
         values["x_max"], values["eta"] = glove.x_max, glove.eta
+        for name in ("minn", "maxn", "bucket"):
+            values[name] = getattr(fasttext, name)
         for name, _, _ in NUMBER_FIELDS:
             v = values[name]
             self.query_one(f"#{name}", Input).value = f"{v:g}" if isinstance(v, float) else str(v)
             self._field_error(name, "")
-        self.query_one("#arch", Select).value = cfg.arch
+        self.query_one("#arch", Select).value = fasttext.arch if self._model() == "fasttext" else cfg.arch
         self.query_one("#loss", Select).value = cfg.loss
+        self.query_one("#subwords", Select).value = fasttext.subwords
         self.query_one("#form-error", Static).update("")
 
     @on(Select.Changed, "#model")
     def _model_changed(self, event: Select.Changed) -> None:
-        """Word2Vec <-> GloVe: show that model's fields, filled with its settings."""
-        glove = event.value == "glove"
+        """Word2Vec, GloVe or FastText: show that model's fields, filled with its settings."""
+        model = str(event.value)
         form = self.query_one("#train-form")
-        if form.has_class("-glove") == glove:
+        if form.has_class(f"-{model}"):
             return
-        form.set_class(glove, "-glove")
+        for name in MODEL_NAMES:
+            form.set_class(name == model, f"-{name}")
         if not self._training:
             self._fill_form()
             self._set_status(self._idle_status())
@@ -214,7 +266,13 @@ class TrainPane(Pane):
         if corpus is None:
             return Msg("train.idle.none")
         own = suggested(corpus.name)
-        if self.query("#model") and self._model() == "glove":
+        if self.query("#model") and self._model() == "fasttext":
+            from engine.fasttext import FastTextConfig
+
+            own = {k: v for k, v in own.items() if k in FastTextConfig.__dataclass_fields__}
+            if not own or set(own) <= {"min_count", "sample"}:
+                return Msg("train.idle.fasttext", corpus=corpus.name)
+        elif self.query("#model") and self._model() == "glove":
             own = {k: v for k, v in own.items() if k == "window"}
             if not own:
                 return Msg("train.idle.glove", corpus=corpus.name)
@@ -225,6 +283,8 @@ class TrainPane(Pane):
             return ", ".join(f"{field_label(k)} {v:g}" if isinstance(v, float) else f"{field_label(k)} {v}"
                              for k, v in own.items() if k not in ("min_count", "sample"))
 
+        if self.query("#model") and self._model() == "fasttext":
+            return Msg("train.idle.fasttext-own", corpus=corpus.name, settings=shown)
         return Msg("train.idle.own", corpus=corpus.name, settings=shown)
 
     def _options_changed(self, opts: dict) -> None:
@@ -241,22 +301,28 @@ class TrainPane(Pane):
 
     # ----------------------------------------------------------------- the form
     def read_config(self) -> Any | None:
-        """A validated Word2VecConfig (or GloveConfig) from the form, or None with the
-        errors shown inline."""
+        """A validated Word2VecConfig (or GloveConfig, FastTextConfig) from the form, or None
+        with the errors shown inline."""
         from engine.errors import ConfigError
-        from engine.glove import GloveConfig
         from engine.word2vec import Word2VecConfig
 
-        glove = self._model() == "glove"
-        values: dict[str, Any] = {} if glove else {
-            "arch": self.query_one("#arch", Select).value,
-            "loss": self.query_one("#loss", Select).value,
-        }
-        unused = WORD2VEC_ONLY if glove else GLOVE_ONLY
+        model = self._model()
+
+        def make(**values: Any) -> Any:
+            # GloVe and FastText: the form's fields over the corpus's settings for that model
+            # (toy-world's unweighted counts, the threads ... are not fields of the form)
+            if model == "glove":
+                return glove_config(self.app.corpus).replace(**values)
+            if model == "fasttext":
+                return fasttext_config(self.app.corpus).replace(**values)
+            return Word2VecConfig(**values)
+
+        values: dict[str, Any] = {name: self.query_one(f"#{name}", Select).value
+                                  for name in ("arch", "loss", "subwords") if uses(model, name)}
         ok = True
         unreadable: set[str] = set()
         for name, label, kind in NUMBER_FIELDS:
-            if name in unused:
+            if not uses(model, name):
                 self._field_error(name, "")
                 continue
             text = self.query_one(f"#{name}", Input).value.strip()
@@ -275,7 +341,7 @@ class TrainPane(Pane):
             # still judge the fields that were read, so every bad one is marked at once
             # (the unreadable ones take the engine's defaults for this check only)
             try:
-                probe = GloveConfig(**values) if glove else Word2VecConfig(**values)
+                probe = make(**values)
             except ConfigError:
                 return None
             for problem in probe.problems():
@@ -283,7 +349,7 @@ class TrainPane(Pane):
                     self._field_error(problem.field, str(problem))
             return None
         try:
-            config = GloveConfig(**values) if glove else Word2VecConfig(**values)
+            config = make(**values)
         except ConfigError as exc:
             form_error.update(str(exc))
             form_error.set_class(True, "-shown")
@@ -386,13 +452,21 @@ class TrainPane(Pane):
             self._message(Msg("train.nothing-to-save"))
             return
         corpus = self.app.corpus
-        default = f"{getattr(corpus, 'name', 'vectors')}.w2v.txt"
+        name = getattr(corpus, "name", None) or "vectors"
+        facebook = hasattr(kv, "save_facebook")
+        # FastText's own model (.bin, with its n-grams: it answers unseen words) unless its
+        # n-grams are over jamo, which that format cannot record
+        default = (f"{name}.w2v.txt" if not facebook else
+                   f"{name}.fasttext.vec" if kv.subwords == "jamo" else f"{name}.fasttext.bin")
 
         def check(path: str) -> str:
             import os
 
             full = os.path.expanduser(path)
-            kv.save(full)   # as the name says: .bin binary, .txt/.vec text, .gz compressed
+            if facebook and full.endswith(".bin"):
+                kv.save_facebook(full)   # Facebook fastText's model format, as the CLI writes it
+            else:
+                kv.save(full)   # as the name says: .bin binary, .txt/.vec text, .gz compressed
             return full
 
         def saved(path: Any) -> None:
@@ -411,10 +485,10 @@ class TrainPane(Pane):
         def check(path: str) -> Any:
             import os
 
-            from engine.vectors import KeyedVectors
+            from engine.fasttext_vectors import load_vectors
 
             full = os.path.expanduser(path)
-            return KeyedVectors.load(full), full
+            return load_vectors(full), full   # a fastText .bin as FastTextVectors
 
         def loaded(result: Any) -> None:
             if result is not None:
@@ -431,6 +505,7 @@ class TrainPane(Pane):
     @work(thread=True, exclusive=True, group="trainer", exit_on_error=False)
     def _train(self, config: Any, corpus: Any) -> None:
         from engine.errors import WordlabError
+        from engine.fasttext import FastTextConfig, FastTextSession
         from engine.glove import GloveConfig, GloveSession
         from engine.word2vec import TrainingSession
 
@@ -438,6 +513,8 @@ class TrainPane(Pane):
         try:
             if isinstance(config, GloveConfig):
                 session = GloveSession(config, corpus)
+            elif isinstance(config, FastTextConfig):
+                session = FastTextSession(config, corpus)
             else:
                 session = TrainingSession(config, corpus)
             if getattr(session, "backend", None) == "torch":
@@ -520,8 +597,12 @@ class TrainPane(Pane):
 
     def _hand_over(self, model: Any, provenance: Provenance) -> None:
         """A Word2Vec model goes to the app whole (Step and One-hot use its weights); GloVe's
-        as its vectors (w + w~), which Explore, Evaluate and One-hot use."""
-        if hasattr(model, "W_in"):
+        as its vectors (w + w~) and FastText's as ``FastTextVectors`` (the vocabulary's and
+        the n-gram rows, for unseen words), which Explore, Evaluate and One-hot use."""
+        if hasattr(model, "subwords"):
+            # FastText: the n-gram rows handed over, not copied (bucket x d; the run is over)
+            self.app.set_vectors(model.vectors(copy=False), provenance)
+        elif hasattr(model, "W_in"):
             self.app.set_model(model, provenance)
         else:
             self.app.set_vectors(model.vectors(), provenance)
@@ -565,7 +646,8 @@ class TrainPane(Pane):
         """The status, the choices of the form and the live figures in the new language (the
         run, if any, goes on; the fields keep what was typed)."""
         self._show_status()
-        for select_id, options in (("#arch", arch_options()), ("#loss", loss_options())):
+        for select_id, options in (("#arch", arch_options()), ("#loss", loss_options()),
+                                   ("#subwords", subwords_options())):
             select = self.query_one(select_id, Select)
             value = select.value
             select.set_options(options)
