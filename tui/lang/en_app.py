@@ -651,7 +651,7 @@ trained on another corpus stays, labelled with the corpus it was trained on.
     "lstm.predict.no-sentence": "next-word predictions: no sentence (e types one)",
     "lstm.predict.training": "next-word predictions: when the {kind} has trained (x stops early and keeps what it learned)",
     "lstm.predict.train": "next-word predictions: train the {kind} language model (t)",
-    "lstm.predict.after": "next after ",
+    "lstm.predict.after": "next after {prefix}:",
     "lstm.predict.other": "(language model {label}, not on {corpus})",
     "lstm.no-corpus": "no corpus: choose one in the Corpus pane first",
     "lstm.already": "the {kind} language model is already training (x stops it)",

@@ -647,7 +647,7 @@ h_t-1을 읽고 다음을 계산합니다
     "lstm.predict.no-sentence": "다음 단어 예측: 문장 없음 (e로 입력)",
     "lstm.predict.training": "다음 단어 예측: {kind} 학습이 끝나면 (x로 일찍 멈춰도 배운 것은 남습니다)",
     "lstm.predict.train": "다음 단어 예측: {kind} 언어 모델을 학습하세요 (t)",
-    "lstm.predict.after": "다음 단어, ",
+    "lstm.predict.after": "{prefix} 다음 단어:",
     "lstm.predict.other": "(언어 모델 {label}, {corpus}의 것이 아님)",
     "lstm.no-corpus": "말뭉치 없음: 먼저 말뭉치 패널에서 고르세요",
     "lstm.already": "{kind} 언어 모델을 이미 학습 중입니다 (x로 멈춤)",

@@ -289,7 +289,8 @@ class LSTMPane(Pane):
             preds = model.predict_next(prefix, 5)
         except WordlabError as err:
             return Text(str(err))
-        text = Text.assemble(t("lstm.predict.after"), (" ".join(prefix), "italic"), ":")
+        before, _, after = t("lstm.predict.after", prefix="\0").partition("\0")
+        text = Text.assemble(before, (" ".join(prefix), "italic"), after)
         for w, prob in preds:
             text.append(f" {w} ")
             text.append(f"{prob:.3f}", style="bold")
