@@ -18,7 +18,7 @@ rebuilding the pane (a running training and the user's fields are untouched):
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Callable
+from typing import Any
 
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
@@ -50,9 +50,6 @@ class Msg:
 
     def __hash__(self) -> int:
         return hash(self.key)
-
-
-Content = "Msg | str | list | Callable[[], Any]"
 
 
 def render(content: Any) -> Any:
