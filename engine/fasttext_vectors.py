@@ -142,6 +142,20 @@ class FastTextVectors(KeyedVectors):
         me = self.vector(word, norm=True)
         return np.array([float(self.vector(w, norm=True) @ me) for w in others], dtype=np.float32)
 
+    def doesnt_match(self, words) -> str:
+        """As ``KeyedVectors.doesnt_match``, a word outside the vocabulary by its n-gram
+        vector."""
+        words = [words] if isinstance(words, str) else list(words)
+        if len(words) < 2:
+            return super().doesnt_match(words)          # its one-line error
+        vecs = np.stack([self.vector(w, norm=True) for w in words])
+        mean = vecs.mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        if norm > 0:
+            mean = mean / np.float32(norm)
+        dists = vecs @ mean
+        return sorted(zip(dists.tolist(), words), reverse=True)[-1][1]
+
     # ------------------------------------------------------------------------------- files
     def save_facebook(self, path: os.PathLike | str) -> None:
         """Write Facebook fastText's ``.bin`` model format (see the module's doc), atomically.

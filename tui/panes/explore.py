@@ -39,6 +39,7 @@ class ExplorePane(Pane):
         self._suggest = VocabSuggester()
         self._suggest_multi = VocabSuggester(multi=True)
         self._last_query: tuple | None = None     # (method, args) of the results shown
+        self._ngram_words: list[str] = []           # the query's words built from n-grams
 
     def compose(self) -> ComposeResult:
         yield FocusTarget("", id="explore-source")
@@ -183,7 +184,13 @@ class ExplorePane(Pane):
             self._fail(Msg("explore.need", n=need))
             return None
         kv = self.app.vectors
-        unknown = list(dict.fromkeys(w for w in words if kv is not None and w not in kv))
+        # FastText answers a word outside its vocabulary from the word's n-grams (said on
+        # screen); Word2Vec's and GloVe's vectors have no vector for it
+        from_ngrams = getattr(kv, "from_ngrams", None)
+        self._ngram_words = list(dict.fromkeys(
+            w for w in words if kv is not None and w not in kv and from_ngrams and from_ngrams(w)))
+        unknown = list(dict.fromkeys(w for w in words if kv is not None and w not in kv
+                                     and w not in self._ngram_words))
         if unknown:
             names = ", ".join(repr(w) for w in unknown)
             self._fail(Msg("explore.unknown", words=names, label=self.app.state.vectors_label))
@@ -263,6 +270,10 @@ class ExplorePane(Pane):
             self._fail(str(exc))
             return
         self._message("")
+        if self._ngram_words:
+            words = ", ".join(repr(w) for w in self._ngram_words)
+            self._message(Msg("explore.from-ngrams", words=words))
+            self.query_one("#explore-message", Static).add_class("ngrams")
         table = self.query_one("#explore-table", DataTable)
         with self.app.batch_update():
             table.clear(columns=True)
@@ -283,13 +294,16 @@ class ExplorePane(Pane):
         if len(words) < 2:
             self.query_one("#explore-plot", Plot).clear(t("explore.two-words"))
             return
-        coords = pca_2d(kv.vectors[[kv.id(w) for w in words]])
+        import numpy as np
+
+        # kv.vector: a FastText word outside the vocabulary by its n-grams
+        coords = pca_2d(np.stack([kv.vector(w) for w in words]))
         points = [(w, float(x), float(y)) for w, (x, y) in zip(words, coords)]
         self.query_one("#explore-plot", Plot).scatter_labels(points, segments, title=f"PCA: {title}")
 
     def _message(self, text: "str | Msg") -> None:
         message = self.query_one("#explore-message", Static)
-        message.remove_class("done")
+        message.remove_class("done", "ngrams")
         say(message, text)
 
     def action_export_projector(self) -> None:
