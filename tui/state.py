@@ -22,6 +22,10 @@ The rules, as the app shows them:
 4. **Loaded vectors have no corpus**: labelled "loaded from PATH"; they never stand for the
    current corpus's model in step mode.
 5. **The language model** (LSTM pane) follows the same rules with its own generation.
+6. **Models side by side.**  The latest vectors of each model family (Word2Vec, GloVe,
+   FastText) trained in this session on the corpus now open are kept in ``trained``, for
+   Evaluate's comparison; a new corpus (or new corpus options) empties it, loaded vectors
+   and the last good weights of a failed run never enter it.
 """
 
 from __future__ import annotations
@@ -75,6 +79,23 @@ class Provenance:
         return " · ".join(parts)
 
 
+#: the model families, in the order the app shows them side by side
+FAMILIES = ("Word2Vec", "GloVe", "FastText")
+
+
+def model_family(config: Any) -> str | None:
+    """'Word2Vec', 'GloVe' or 'FastText' for an engine config (None for anything else)."""
+    if config is None:
+        return None
+    if hasattr(config, "bucket"):
+        return "FastText"
+    if hasattr(config, "x_max"):
+        return "GloVe"
+    if hasattr(config, "arch") and hasattr(config, "loss"):
+        return "Word2Vec"
+    return None
+
+
 @dataclass(frozen=True)
 class AppState:
     """A snapshot of what the app is looking at.  Replace it, never mutate it."""
@@ -89,6 +110,8 @@ class AppState:
     lm: Any = None                      # a trained ``LanguageModelSession``
     lm_provenance: Provenance | None = None
     lm_gen: int = 0
+    #: family -> (vectors, provenance): the latest of each trained on this corpus (rule 6)
+    trained: dict = field(default_factory=dict)
 
     # ------------------------------------------------------------------ questions
     @property
@@ -108,6 +131,20 @@ class AppState:
         return (self.lm is not None and p is not None and p.corpus_gen is not None
                 and p.corpus_gen == self.corpus_gen)
 
+    def side_by_side(self) -> list[tuple[str, Any, Provenance]]:
+        """(family, vectors, provenance) of the models trained on the corpus now open, in
+        ``FAMILIES`` order (rule 6)."""
+        return [(f, *self.trained[f]) for f in FAMILIES if f in self.trained]
+
+    def _keep(self, vectors: Any, provenance: Provenance) -> dict:
+        """``trained`` with these vectors as their family's latest, when they were trained
+        (or stopped early) on the corpus now open."""
+        family = model_family(provenance.config)
+        if (family is None or vectors is None or provenance.origin not in ("trained", "stopped")
+                or provenance.corpus_gen != self.corpus_gen):
+            return self.trained
+        return {**self.trained, family: (vectors, provenance)}
+
     def vectors_label(self) -> str:
         """'vectors trained on toy-world · ...' or a hint when there are none."""
         from tui.i18n import t
@@ -123,7 +160,7 @@ class AppState:
     def with_corpus(self, corpus: Any, options: dict) -> "AppState":
         """A new corpus (or new options): the model stays, labelled (rule 2)."""
         return replace(self, corpus=corpus, corpus_options=dict(options),
-                       corpus_gen=self.corpus_gen + 1)
+                       corpus_gen=self.corpus_gen + 1, trained={})
 
     def with_options(self, options: dict) -> "AppState":
         """Options that change training only (sample): the corpus and its figures stay."""
@@ -131,12 +168,13 @@ class AppState:
 
     def with_model(self, model: Any, vectors: Any, provenance: Provenance) -> "AppState":
         return replace(self, model=model, vectors=vectors, provenance=provenance,
-                       model_gen=self.model_gen + 1)
+                       model_gen=self.model_gen + 1, trained=self._keep(vectors, provenance))
 
     def with_vectors(self, vectors: Any, provenance: Provenance) -> "AppState":
-        """Vectors from a file: no model, no corpus (rule 4)."""
+        """Vectors without a Word2Vec model: from a file (no corpus, rule 4), or GloVe's and
+        FastText's trained here."""
         return replace(self, model=None, vectors=vectors, provenance=provenance,
-                       model_gen=self.model_gen + 1)
+                       model_gen=self.model_gen + 1, trained=self._keep(vectors, provenance))
 
     def without_model(self) -> "AppState":
         return replace(self, model=None, vectors=None, provenance=None,

@@ -167,7 +167,7 @@ initial, vowel and final (`e` where there is none), as the Korean FastText liter
     "evaluate.compare.none": "no model trained on this corpus yet: train two or three (3) to compare",
     "evaluate.compare.running": "comparing {models} on {analogies} and {pairs}…",
     "evaluate.compare.title": ("[b]Side by side[/b] on {corpus}: {analogies}, {pairs} "
-                               "(best in bold)"),
+                               "(best highlighted)"),
     "evaluate.compare.row.analogies": "all analogies",
     "evaluate.compare.row.pairs": "pairs Spearman",
     "evaluate.col.spread": "spread",

@@ -156,7 +156,7 @@ j는 n-gram을 자모로 만듭니다: 음절마다 초성, 중성, 종성 (종�
                                   "학습하세요 (3)"),
     "evaluate.compare.none": "이 말뭉치로 학습한 모델이 아직 없음: 둘이나 셋을 학습하세요 (3)",
     "evaluate.compare.running": "{models} 비교 중: {analogies}, {pairs}…",
-    "evaluate.compare.title": "[b]나란히 비교[/b] ({corpus}): {analogies}, {pairs} (가장 좋은 값 굵게)",
+    "evaluate.compare.title": "[b]나란히 비교[/b] ({corpus}): {analogies}, {pairs} (가장 좋은 값 강조)",
     "evaluate.compare.row.analogies": "유추 전체",
     "evaluate.compare.row.pairs": "단어 쌍 Spearman",
     "evaluate.col.spread": "차이",

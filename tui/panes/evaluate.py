@@ -45,6 +45,7 @@ class EvaluatePane(Pane):
         binding("a", "run('analogy')", id="evaluate-analogies"),
         binding("p", "run('pairs')", id="evaluate-pairs"),
         binding("e", "run('both')", id="evaluate-both"),
+        binding("c", "compare", id="evaluate-compare"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -68,6 +69,10 @@ class EvaluatePane(Pane):
                 yield tr(Static("", id="analogy-summary"), "evaluate.analogies.none")
                 yield DataTable(id="analogy-table", cursor_type="row", zebra_stripes=True)
             yield tr(Static("", id="pairs-summary"), "evaluate.pairs.none")
+        # the models trained on this corpus side by side (c); shown instead of the results above
+        with Vertical(id="compare-box"):
+            yield Static("", id="compare-summary")
+            yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
 
     COLUMNS = ("section", "correct", "total", "accuracy", "skipped")
 
@@ -97,6 +102,8 @@ class EvaluatePane(Pane):
         table.refresh()
         if getattr(self, "_analogy_result", None) is not None:
             self._show_analogies(*self._analogy_result)
+        if getattr(self, "_comparison", None) is not None:
+            self._show_comparison(*self._comparison)
 
     def on_mount(self) -> None:
         table = self.query_one("#analogy-table", DataTable)
@@ -105,8 +112,11 @@ class EvaluatePane(Pane):
             table.add_column(t(f"evaluate.col.{key}"), key=key)
         self.query_one("#analogy-file", Input).display = False
         self.query_one("#pairs-file", Input).display = False
+        self._comparison = None
+        self.query_one("#compare-box").display = False
         self._corpus_gen = -1
         self._model_gen = -1
+        self._compare_gen = (-1, -1)     # (model_gen, corpus_gen) of the comparison shown
         self.watch(self.app, "state", self._state_changed)
 
     def _state_changed(self, state: Any) -> None:
@@ -126,6 +136,8 @@ class EvaluatePane(Pane):
             say(self.query_one("#analogy-summary", Static), Msg("evaluate.analogies.none"))
             say(self.query_one("#pairs-summary", Static), Msg("evaluate.pairs.none"))
             self._message("")
+        if state.model_gen != self._compare_gen[0] or state.corpus_gen != self._compare_gen[1]:
+            self._hide_comparison()     # computed from other models (or another corpus)
         say(self.query_one("#evaluate-source", Static),
             Msg("evaluate.source", label=state.vectors_label))   # a callable: drawn in the language shown
 
@@ -150,6 +162,7 @@ class EvaluatePane(Pane):
             self._message(str(exc))
             return
         self._message("")
+        self._hide_comparison()
         for kind, source in jobs:
             target = "#analogy-summary" if kind == "analogy" else "#pairs-summary"
             say(self.query_one(target, Static), Msg("evaluate.running", name=os.path.basename(source)))
@@ -225,6 +238,111 @@ class EvaluatePane(Pane):
         say(self.query_one("#analogy-summary", Static),
             t("evaluate.analogies.result", name=name, correct=r.correct, total=r.total,
               accuracy=r.accuracy, skipped=r.skipped, extra=extra))
+
+    # ----------------------------------------------------------------- side by side
+    def action_compare(self) -> None:
+        """c: the latest Word2Vec, GloVe and FastText trained on this corpus in this session,
+        scored by engine.evaluate.compare on the analogies and word pairs chosen above."""
+        from engine.errors import WordlabError
+
+        state = self.app.state
+        models = state.side_by_side()
+        corpus = state.corpus_name or "?"
+        if len(models) < 2:
+            self._hide_comparison()
+            if models:
+                self._message(Msg("evaluate.compare.need-two", model=models[0][0], corpus=corpus))
+            else:
+                self._message(Msg("evaluate.compare.none"))
+            return
+        try:
+            analogies = resolve(self.query_one("#analogy-set", Select).value,
+                                self.query_one("#analogy-file", Input).value, self.app.corpus)
+            pairs = resolve(self.query_one("#pairs-set", Select).value,
+                            self.query_one("#pairs-file", Input).value, self.app.corpus)
+        except WordlabError as exc:
+            self._message(str(exc))
+            return
+        self._message("")
+        names = [family for family, _, _ in models]
+        self._compare_gen = (state.model_gen, state.corpus_gen)
+        self.query_one("#evaluate-results").display = False
+        self.query_one("#compare-box").display = True
+        self.query_one("#compare-table", DataTable).clear(columns=True)
+        say(self.query_one("#compare-summary", Static),
+            Msg("evaluate.compare.running", models=", ".join(names),
+                analogies=os.path.basename(analogies), pairs=os.path.basename(pairs)))
+        self._compare([(family, kv) for family, kv, _ in models], analogies, pairs, corpus,
+                      self._compare_gen)
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def _compare(self, models: list, analogies: str, pairs: str, corpus: str,
+                 generation: tuple[int, int]) -> None:
+        from engine.errors import WordlabError
+        from engine.evaluate import compare
+
+        try:
+            result = compare(models, analogies, pairs)
+        except (WordlabError, OSError) as exc:
+            self.app.call_from_thread(self._comparison_failed, str(exc), generation)
+            return
+        names = (os.path.basename(analogies), os.path.basename(pairs))
+        self.app.call_from_thread(self._comparison_done, result, corpus, names, generation)
+
+    def _comparison_failed(self, error: str, generation: tuple[int, int]) -> None:
+        if generation == self._compare_gen:
+            self._hide_comparison()
+            self._message(error)
+
+    def _comparison_done(self, result: Any, corpus: str, names: tuple[str, str],
+                         generation: tuple[int, int]) -> None:
+        if generation != self._compare_gen:
+            return                      # about models no longer the latest
+        self._comparison = (result, corpus, names)
+        self._show_comparison(result, corpus, names)
+
+    def _hide_comparison(self) -> None:
+        self._comparison = None
+        self._compare_gen = (-1, -1)
+        self.query_one("#compare-box").display = False
+        self.query_one("#evaluate-results").display = True
+
+    def _show_comparison(self, result: Any, corpus: str, names: tuple[str, str]) -> None:
+        """One row per analogy section, all analogies, the pairs' Spearman; a column per model,
+        the best of each row in bold, and the spread (best - worst)."""
+        from rich.text import Text
+
+        table = self.query_one("#compare-table", DataTable)
+
+        def value(v: float | None, kind: str) -> str:
+            if v is None:
+                return "–"
+            return f"{v:+.3f}" if kind == "pairs" else f"{v:.1%}"
+
+        def spread(v: float | None, kind: str) -> str:
+            if v is None:
+                return "–"
+            return f"{v:.3f}" if kind == "pairs" else f"{v * 100:.1f} pt"
+
+        with self.app.batch_update():
+            table.clear(columns=True)
+            table.add_column(t("evaluate.col.section"), key="row")
+            for i, name in enumerate(result.names):
+                table.add_column(name, key=f"model-{i}")
+            table.add_column(t("evaluate.col.spread"), key="spread")
+            for row in result.rows:
+                label = (row.name if row.kind == "section" else
+                         t("evaluate.compare.row.analogies") if row.kind == "analogies" else
+                         t("evaluate.compare.row.pairs"))
+                cells: list[Any] = [Text(label, style="bold" if row.kind != "section" else "")]
+                best = row.best
+                for i, v in enumerate(row.values):
+                    text = value(v, row.kind)
+                    cells.append(Text(text, style="bold reverse") if i == best else text)
+                cells.append(spread(row.spread, row.kind))
+                table.add_row(*cells)
+        say(self.query_one("#compare-summary", Static),
+            t("evaluate.compare.title", corpus=corpus, analogies=names[0], pairs=names[1]))
 
     def _message(self, text: "str | Msg") -> None:
         say(self.query_one("#evaluate-message", Static), text)
