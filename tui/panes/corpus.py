@@ -8,7 +8,7 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Static
+from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tui.i18n import t
@@ -75,12 +75,42 @@ def describe(corpus: Any) -> str:
     return t(key) if has(key) else corpus.description
 
 
+#: how a text is split into tokens (corpora.tokenize.TOKENIZERS): at spaces, or into Korean
+#: morphemes by kiwipiepy (the optional extra wordlab[ko])
+TOKENIZERS = ("words", "morphemes")
+
+
+def tokenizer_options() -> list[tuple[str, str]]:
+    return [(t(f"corpus.option.{name}"), name) for name in TOKENIZERS]
+
+
+def check_tokenizer(name: str, kind: str) -> None:
+    """A clear line (in the app's language) before opening ``name`` in morphemes: toy-world is
+    generated word by word, and the analyser is an optional extra."""
+    from engine.errors import CorpusError
+
+    if kind != "morphemes":
+        return
+    if name == "toy-world":
+        raise CorpusError(t("corpus.error.toy-morphemes"))
+    try:
+        import kiwipiepy  # noqa: F401
+    except ImportError:
+        from rich.markup import escape
+
+        # shown as markup: 'wordlab[ko]' must not read as a style tag
+        raise CorpusError(escape(t("corpus.error.no-kiwi"))) from None
+
+
 def load_corpus(name: str, options: dict) -> tuple[Any, Any]:
     """Open a corpus and compute its statistics (runs in a worker thread)."""
     from corpora import open_corpus
     from corpora.stats import corpus_stats
 
-    corpus = open_corpus(name, lowercase=options["lower"])
+    kind = options.get("tokenizer", "words")
+    check_tokenizer(name, kind)
+    extra = {"tokenizer": kind} if kind != "words" else {}
+    corpus = open_corpus(name, lowercase=options["lower"], **extra)
     stats = corpus_stats(corpus, min_count=options["min_count"], top=20)
     return corpus, stats
 
@@ -95,6 +125,8 @@ class CorpusPane(Pane):
         binding("m", "focus_field('min-count')", id="corpus-min-count"),
         binding("u", "focus_field('sample')", id="corpus-sample"),
         binding("c", "focus_list", id="corpus-list"),
+        # not in the footer (it is full at 80 columns); the help and the palette list it
+        binding("t", "toggle_tokenizer", id="corpus-tokenizer", show=False),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -113,6 +145,10 @@ class CorpusPane(Pane):
                 yield Static("", id="corpus-error", classes="error")
                 yield tr(Label("", classes="section"), "corpus.preprocessing")
                 yield tr(Checkbox("", True, id="lower", compact=True), "corpus.lower")
+                with Horizontal(classes="field"):
+                    yield tr(Label("", classes="field-label"), "corpus.tokenizer")
+                    yield Select(tokenizer_options(), value="words", allow_blank=False,
+                                 compact=True, id="tokenizer")
                 with Horizontal(classes="field"):
                     yield Label("min_count", classes="field-label")
                     yield Input("1", id="min-count", compact=True, type="integer")
@@ -135,6 +171,7 @@ class CorpusPane(Pane):
         self._fill_list()
         opts = self.app.corpus_options
         self.query_one("#lower", Checkbox).value = bool(opts.get("lower", True))
+        self._show_tokenizer(opts.get("tokenizer", "words"))
         self.query_one("#min-count", Input).value = str(opts.get("min_count", 1))
         self.query_one("#sample", Input).value = f"{opts.get('sample', 0.0):g}"
         self.watch(self.app, "state", self._state_changed)
@@ -162,6 +199,11 @@ class CorpusPane(Pane):
         for key, msg in (("word", "corpus.col.word"), ("count", "corpus.col.count")):
             table.columns[key].label = Text(t(msg))
         table.refresh()
+        select = self.query_one("#tokenizer", Select)
+        value = select.value
+        with select.prevent(Select.Changed):
+            select.set_options(tokenizer_options())
+            select.value = value
         self._options()                     # the fields' error lines, if any
         if getattr(self, "_shown_stats", None) is not None:
             self._show_stats(*self._shown_stats)
@@ -180,9 +222,22 @@ class CorpusPane(Pane):
         box = self.query_one("#lower", Checkbox)
         box.value = not box.value
 
+    def action_toggle_tokenizer(self) -> None:
+        select = self.query_one("#tokenizer", Select)
+        select.value = "morphemes" if select.value == "words" else "words"
+
+    def _show_tokenizer(self, kind: str) -> None:
+        """The choice shown, without reopening the corpus."""
+        select = self.query_one("#tokenizer", Select)
+        if select.value != kind:
+            with select.prevent(Select.Changed):
+                select.value = kind
+
     def _set_fields(self, options: dict) -> None:
         self.query_one("#min-count", Input).value = str(options["min_count"])
         self.query_one("#sample", Input).value = f"{options['sample']:g}"
+        if "tokenizer" in options:          # (a corpus's suggested options do not name it)
+            self._show_tokenizer(options["tokenizer"])
 
     def action_open_file(self) -> None:
         def chosen(result: Any) -> None:
@@ -215,6 +270,7 @@ class CorpusPane(Pane):
         ok = True
         opts = dict(self.app.corpus_options)
         opts["lower"] = self.query_one("#lower", Checkbox).value
+        opts["tokenizer"] = str(self.query_one("#tokenizer", Select).value)
         for field, parse in (("min-count", parse_min_count), ("sample", parse_sample)):
             err = self.query_one(f"#{field}-error", Static)
             field_input = self.query_one(f"#{field}", Input)
@@ -231,6 +287,12 @@ class CorpusPane(Pane):
     @on(Checkbox.Changed, "#lower")
     def _lower_changed(self, event: Checkbox.Changed) -> None:
         if self._source and event.value != self.app.corpus_options.get("lower"):
+            self._load(self._source)
+
+    @on(Select.Changed, "#tokenizer")
+    def _tokenizer_changed(self, event: Select.Changed) -> None:
+        """Words <-> morphemes: the corpus is read again (its vocabulary changes)."""
+        if self._source and event.value != self.app.corpus_options.get("tokenizer", "words"):
             self._load(self._source)
 
     @on(Input.Submitted, "#min-count, #sample")
@@ -331,6 +393,8 @@ class CorpusPane(Pane):
 
     def on_corpus_failed(self, message: CorpusFailed) -> None:
         say(self.query_one("#corpus-error", Static), message.error)
+        # the choices go back to those of the corpus still in use
+        self._show_tokenizer(self.app.corpus_options.get("tokenizer", "words"))
         shown = self._shown_corpus
         say(self.query_one("#corpus-summary", Static),
             Msg("corpus.still-using", name=shown.name) if shown is not None else Msg("corpus.none"))
@@ -355,6 +419,8 @@ class CorpusPane(Pane):
         ]
         if replaced:
             lines.append(t("corpus.replaced", n=replaced))
+        if getattr(corpus, "tokenizer", "words") == "morphemes":
+            lines.append(t("corpus.tokenized"))
         for note in stats.notes[:2]:
             lines.append(note)
         say(self.query_one("#corpus-summary", Static), "\n".join(lines))
