@@ -76,3 +76,45 @@ async def test_fasttext_trains_from_the_form_and_saves_vec_and_facebook_bin(lect
         assert back.bucket == 2000 and back.words == kv.words
         assert abs(back.similarity("cat", "dog") - kv.similarity("cat", "dog")) < 1e-5
         assert (tmp_path / "m.vec").read_text().split("\n", 1)[0] == "12 12"
+
+
+async def test_a_diverging_fasttext_run_says_why_and_keeps_no_bad_vectors(lecture):
+    app = WordlabApp(corpus=lecture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _fasttext_form(pilot, app, dim=50, epochs=3, alpha=100, bucket=2000)
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert not app.training
+        assert "diverged" in text_of(app, "#train-message")
+        assert "failed" in text_of(app, "#train-status")
+        kv = app.vectors
+        if kv is not None:                    # the last good weights, said so, never NaN
+            import numpy as np
+
+            assert np.isfinite(kv.vectors).all()
+            assert app.state.provenance.origin == "failed"
+        assert app.state.side_by_side() == []          # a failed run is not compared
+        await pilot.press("2")                         # the app is still usable
+        assert app.current_pane().id == "onehot-pane"
+
+
+async def test_jamo_vectors_refuse_the_bin_format_in_the_dialog(tmp_path):
+    from corpora import open_corpus
+
+    app = WordlabApp(corpus=open_corpus("lecture-ko"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _fasttext_form(pilot, app, dim=8, epochs=2, bucket=2000)
+        app.query_one("#subwords", Select).value = "jamo"
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert app.vectors.subwords == "jamo"
+        await pilot.press("w")
+        await pilot.pause()
+        field = app.screen.query_one(Input)
+        assert field.value.endswith(".fasttext.vec")          # the name offered: a format that fits
+        field.value = str(tmp_path / "ko.bin")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PathScreen)              # refused, said in the dialog
+        assert "jamo" in " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert not (tmp_path / "ko.bin").exists()
