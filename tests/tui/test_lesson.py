@@ -246,6 +246,23 @@ async def test_escape_leaves_and_L_resumes_at_the_same_step():
         assert header(app).startswith(f"Lesson 8/{N}")
 
 
+async def test_F2_on_the_panes_reaches_the_lesson_left_open():
+    """F2 pressed on the panes while the lesson waits behind: L brings it back in the new
+    language, at the same step, its keys' pane names translated too."""
+    app = _app("en", 6)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f2")
+        await _settle(pilot)
+        await pilot.press("L")
+        await _settle(pilot)
+        assert header(app).startswith(f"강의 7/{N}")
+        tips = {b.id: b.tooltip for b in lesson(app).BINDINGS}
+        assert "말뭉치" in tips["lesson.to-corpus"], tips["lesson.to-corpus"]
+
+
 async def test_L_opens_the_lesson_from_the_app_and_is_in_the_palette():
     from tui.commands import PaneCommands
 

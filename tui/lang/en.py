@@ -29,8 +29,6 @@ MESSAGES: dict[str, str] = {
     "lesson.help.panes": "leave the lesson to pane 1-7 (L comes back)",
     "lesson.help.palette": "command palette: every key of the lesson",
     "lesson.help.quit": "quit wordlab",
-    "app.lesson": "Lesson",
-    "app.lesson.tip": "The lecture as a guided lesson (L again resumes at the same step)",
 
     # -- 1. RNN ----------------------------------------------------------------------------------
     "lesson.rnn.title": "the recurrent neural network, step by step",

@@ -31,8 +31,6 @@ MESSAGES: dict[str, str] = {
     "lesson.help.panes": "강의를 나가 1-7번 패널로 (L로 돌아옴)",
     "lesson.help.palette": "명령 팔레트: 강의의 모든 키",
     "lesson.help.quit": "wordlab 종료",
-    "app.lesson": "강의",
-    "app.lesson.tip": "강의를 단계별로 따라가기 (L을 다시 누르면 같은 단계에서 이어집니다)",
 
     # -- 1. 순환신경망 ---------------------------------------------------------------------------
     "lesson.rnn.title": "순환신경망, 시점별로",

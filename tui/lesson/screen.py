@@ -28,7 +28,7 @@ SCREEN_NAME = "lesson"
 
 def lesson_bindings() -> list[Binding]:
     """The lesson's keys, described in the current language."""
-    from tui.app import PANES
+    from tui.app import PANES, pane_title
 
     keys = [
         Binding("right,space", "next", t("lesson.key.next"), key_display="→/Space",
@@ -49,9 +49,10 @@ def lesson_bindings() -> list[Binding]:
         # own keys need the room (the palette and the help list Quit)
         Binding("q", "app.quit", "", show=False, id="lesson.quit", tooltip=t("lesson.help.quit")),
     ]
-    for i, (pane_id, title) in enumerate(PANES):
+    for i, (pane_id, _) in enumerate(PANES):
         keys.append(Binding(str(i + 1), f"leave_to('{pane_id}')", "", show=False,
-                            id=f"lesson.to-{pane_id}", tooltip=t("lesson.tip.to", pane=title)))
+                            id=f"lesson.to-{pane_id}",
+                            tooltip=t("lesson.tip.to", pane=pane_title(pane_id))))
     return keys
 
 
@@ -90,7 +91,13 @@ class LessonScreen(Screen):
         yield QuietFooter()
 
     async def on_mount(self) -> None:
+        self._language = language()
         await self.show_step(self.index)
+
+    async def on_screen_resume(self) -> None:
+        """Back from the panes: F2 may have switched the language there meanwhile."""
+        if getattr(self, "_language", language()) != language():
+            await self._rebuild_in_language()
 
     @property
     def step(self):
@@ -155,6 +162,11 @@ class LessonScreen(Screen):
         the other language (a view's model is trained again: the corpus changes with the
         language, lecture <-> lecture-ko)."""
         set_language("ko" if language() == "en" else "en")
+        await self._rebuild_in_language()
+
+    async def _rebuild_in_language(self) -> None:
+        """The keys, texts and views again, in the language now in use."""
+        self._language = language()
         self.BINDINGS = lesson_bindings()
         self._bindings = BindingsMap(self.BINDINGS)
         old, self.views = list(self.views.values()), {}
