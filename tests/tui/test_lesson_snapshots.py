@@ -25,7 +25,18 @@ def _app(key: str, lang: str) -> WordlabApp:
 
 
 async def _settle(pilot):
-    await pilot.app.workers.wait_for_complete()
+    """Until the lesson is up and its view has finished training (the app opens the lesson
+    after its first refresh, so a worker started then is not there yet to be waited for)."""
+    import asyncio
+
+    from tui.lesson.screen import LessonScreen
+
+    app = pilot.app
+    for _ in range(1200):                          # 60 s at most: a loaded machine
+        await app.workers.wait_for_complete()
+        if isinstance(app.screen, LessonScreen) and not app.screen.busy():
+            break
+        await asyncio.sleep(0.05)
     await pilot.pause()
     await pilot.pause()
 
