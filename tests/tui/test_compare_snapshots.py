@@ -1,5 +1,6 @@
-"""Snapshots of Evaluate's side-by-side table at 80x24, in English and Korean: Word2Vec, GloVe
-and FastText trained on toy-world by the engine on one thread (the same numbers every run).
+"""Snapshots of Evaluate's side-by-side table at 80x24, in English and Korean, over three sets
+of hand-made vectors standing for Word2Vec, GloVe and FastText on toy-world (the same numbers
+on any CPU; tests/tui/compare_support.py says why, test_compare_models.py trains for real).
 
 Update after reviewing the report: `pytest tests/tui/test_compare_snapshots.py --snapshot-update`.
 """
