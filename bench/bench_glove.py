@@ -8,7 +8,7 @@ GloVe): the same co-occurrence matrix, the same settings, one script.
 Corpus ``../shared/corpora/wiki-bench.txt`` (skipped with a message when absent), one sentence
 per line, ``line.split()`` tokens.  The vocabulary is the ``--max-vocab`` most frequent words
 with min_count 5 (mittens trains on the dense V x V matrix, so V is kept moderate); X is
-counted once by engine/glove.py (window 10, 1/distance, symmetric) and handed to both.  Both
+counted once by engine/glove/__init__.py (window 10, 1/distance, symmetric) and handed to both.  Both
 run ``--epochs`` passes with dim ``--dim``, x_max 100, alpha 0.75, learning rate 0.05 (AdaGrad
 in both): wordlab one cell at a time on ``--threads`` threads (glove.c's way), mittens one
 full-batch step over the dense matrix per epoch.  Printed: the seconds to count X, each

@@ -41,8 +41,8 @@ from bench_word2vec import evaluate, machine, read_lines, versions  # noqa: E402
 
 
 def gensim_tree(model, words):
-    """gensim's codes and points, in wordlab's word order, as an ``engine.huffman.HuffmanTree``."""
-    from engine.huffman import HuffmanTree
+    """gensim's codes and points, in wordlab's word order, as an ``engine.word2vec.huffman.HuffmanTree``."""
+    from engine.word2vec.huffman import HuffmanTree
 
     codes = [model.wv.get_vecattr(w, "code") for w in words]
     points = [model.wv.get_vecattr(w, "point") for w in words]
@@ -57,7 +57,7 @@ def gensim_tree(model, words):
 
 def shuffled_ties_tree(counts, seed: int):
     """word2vec.c's construction over the vocabulary with equal counts in a shuffled order."""
-    from engine.huffman import HuffmanTree, build_huffman
+    from engine.word2vec.huffman import HuffmanTree, build_huffman
 
     counts = np.asarray(counts, dtype=np.int64)
     order = np.lexsort((np.random.default_rng(seed).permutation(len(counts)), -counts))

@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     if len(args.vectors) > 1:
         return _compare(args, analogy_path, pairs_path)
     args.vectors = args.vectors[0]
-    from engine.fasttext_vectors import load_vectors   # word2vec's formats or a fastText .bin
+    from engine.fasttext.vectors import load_vectors   # word2vec's formats or a fastText .bin
 
     kv = load_vectors(args.vectors)
 
@@ -180,7 +180,7 @@ def _compare(args: argparse.Namespace, analogy_path, pairs_path) -> int:
     from rich.table import Table
 
     from engine.evaluate import compare
-    from engine.fasttext_vectors import load_vectors
+    from engine.fasttext.vectors import load_vectors
 
     models = [(name, load_vectors(path))
               for name, path in zip(_model_names(args.vectors), args.vectors)]

@@ -93,7 +93,7 @@ def _table(title: str, pairs) -> None:
 def _load(path: str):
     """word2vec's formats, or a fastText ``.bin`` model (recognised by its magic number),
     whose vectors answer words outside the vocabulary from their character n-grams."""
-    from engine.fasttext_vectors import load_vectors
+    from engine.fasttext.vectors import load_vectors
 
     return load_vectors(path)
 

@@ -566,14 +566,14 @@ def _preload(session) -> None:
         session.preload()
         return
     if not hasattr(session, "backend"):          # GloVe: its own compiled kernel
-        import engine.glove_kernels  # noqa: F401
+        import engine.glove.kernels  # noqa: F401
         return
     """Import what the run trains with (numba's kernels, or torch for the full softmax and
     the GPU) here in the main thread, where Ctrl-C during a seconds-long import lands at
     once, rather than inside the training worker.  Only that one: torch's import alone
     takes longer than a kernel run on a small corpus."""
     if session.backend == "kernels":
-        import engine.kernels  # noqa: F401
+        import engine.word2vec.kernels  # noqa: F401
     else:
         import torch  # noqa: F401
 
@@ -591,7 +591,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if fasttext and out.suffix == ".bin" and config.subwords == "jamo":   # before training
         from engine.errors import ConfigError
-        from engine.fasttext_vectors import JAMO_BIN_REFUSED
+        from engine.fasttext.vectors import JAMO_BIN_REFUSED
 
         raise ConfigError(JAMO_BIN_REFUSED.format(path=out), field="subwords")
     check_writable(out)

@@ -26,7 +26,7 @@ import numpy as np
 
 from engine.errors import ConfigError
 from engine.rnn import RNNCell, RNNStep
-from engine.softmax import cross_entropy, softmax
+from engine.word2vec.softmax import cross_entropy, softmax
 
 
 def factor(step: RNNStep, cell: RNNCell) -> np.ndarray:

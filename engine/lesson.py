@@ -168,7 +168,7 @@ class Example:
 class FourWordModel:
     """The lecture's Word2Vec model for 'i', 'love', 'cute', 'cat': one-hot x in R^4, a hidden
     layer of size d, a softmax over the 4 words (CBOW, window 1: predict 'love' from 'i' and
-    'cute').  Untrained (W_out = 0, engine/word2vec.py) every p is 1/4 and CE = ln 4."""
+    'cute').  Untrained (W_out = 0, engine/word2vec/__init__.py) every p is 1/4 and CE = ln 4."""
 
     #: the example the lecture follows: 'love' from its context
     EXAMPLE = (("i", "cute"), "love")
@@ -231,8 +231,8 @@ class Blank:
 def blanks(sentences: Iterable[Sequence[str]], length: int = 3, count: int = 4,
            window: int = 1) -> list[Blank]:
     """The first ``count`` distinct sentences of ``length`` words, with the middle word blanked:
-    the CBOW example of its middle word (engine.examples.teaching_pairs, fixed window)."""
-    from engine.examples import teaching_pairs
+    the CBOW example of its middle word (engine.word2vec.examples.teaching_pairs, fixed window)."""
+    from engine.word2vec.examples import teaching_pairs
 
     out: list[Blank] = []
     seen: set[tuple[str, ...]] = set()
@@ -268,7 +268,7 @@ class OutputCost:
 def output_costs(counts: Sequence[int], negative: int | None = None) -> OutputCost:
     """The cost per example for a vocabulary with these word ``counts`` (any order);
     ``negative``: k (default: the engine's)."""
-    from engine.huffman import build_huffman
+    from engine.word2vec.huffman import build_huffman
 
     if negative is None:
         from engine.word2vec import Word2VecConfig

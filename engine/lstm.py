@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.errors import ConfigError
-from engine.negative import sigmoid  # noqa: F401 - the engine's one sigma (re-exported)
+from engine.word2vec.negative import sigmoid  # noqa: F401 - the engine's one sigma (re-exported)
 from engine.rnn import as_sequence
 
 GATES = ("i", "f", "g", "o")   # PyTorch's stacking order

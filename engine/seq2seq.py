@@ -35,7 +35,7 @@ import numpy as np
 from engine.errors import ConfigError, TrainingError, UnknownWordError
 from engine.lstm import LSTMCell, LSTMStep
 from engine.progress import Progress, Throttle
-from engine.softmax import softmax
+from engine.word2vec.softmax import softmax
 
 SOS, EOS, PAD = "<SOS>", "<EOS>", "<pad>"
 

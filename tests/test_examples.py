@@ -5,7 +5,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from engine.examples import build_examples, cbow_examples, reduced_window, skipgram_pairs, teaching_pairs
+from engine.word2vec.examples import build_examples, cbow_examples, reduced_window, skipgram_pairs, teaching_pairs
 
 SENT = "i love cute cat".split()
 

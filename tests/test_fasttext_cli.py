@@ -24,7 +24,7 @@ def lecture_bin(tmp_path_factory):
 
 
 def test_train_writes_facebooks_bin_and_query_answers_unseen_words(lecture_bin, capsys):
-    from engine.fasttext_vectors import FastTextVectors
+    from engine.fasttext.vectors import FastTextVectors
 
     kv = FastTextVectors.load_facebook(lecture_bin)
     assert "cat" in kv and (kv.minn, kv.maxn, kv.bucket) == (2, 4, 1000)

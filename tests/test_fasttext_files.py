@@ -11,7 +11,7 @@ import pytest
 
 from engine.errors import FormatError
 from engine.fasttext import FastTextConfig, FastTextSession
-from engine.fasttext_vectors import FastTextVectors, is_facebook_bin
+from engine.fasttext.vectors import FastTextVectors, is_facebook_bin
 from engine.vectors import KeyedVectors
 
 gensim_ft = pytest.importorskip("gensim.models.fasttext")

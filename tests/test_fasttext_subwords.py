@@ -1,4 +1,4 @@
-"""FastText's subword addressing (engine/fasttext.py) equals fastText's, as gensim implements it
+"""FastText's subword addressing (engine/fasttext/__init__.py) equals fastText's, as gensim implements it
 for reading Facebook's models: the same n-grams in the same order and the same buckets, for
 English, Korean and anything else UTF-8 can hold."""
 

@@ -1,4 +1,4 @@
-"""FastText training (engine/fasttext.py, engine/fasttext_kernels.py): a word's input is the
+"""FastText training (engine/fasttext/__init__.py, engine/fasttext/kernels.py): a word's input is the
 mean of its word row and n-gram rows and the gradient reaches all of them, the compiled kernel
 equals the numpy reference on pre-drawn examples, the run's contract (events, pause, cancel,
 NaN), and unseen words get their n-grams' mean."""
@@ -66,7 +66,7 @@ def test_the_kernel_equals_the_reference_on_pre_drawn_examples(n_rows):
     """Random examples (word + n-gram rows in, the true word and noise words out), trained
     in order by the compiled kernel and by the numpy reference: the same weights and losses.
     6 rows is the kernel's register-blocked form, 3 its general one."""
-    from engine import fasttext_kernels as K
+    from engine.fasttext import kernels as K
 
     rng = np.random.default_rng(n_rows)
     V, B, d, n, C = 12, 40, 16, 60, 9
@@ -199,7 +199,7 @@ def test_training_changes_only_the_rows_the_vocabulary_reads():
 def test_a_nan_puts_back_exactly_the_last_good_epochs_weights(monkeypatch):
     """One thread, one job an epoch: the weights as epoch 3's job starts are epoch 2's end;
     a NaN planted in a word row and an n-gram row then must bring back exactly those."""
-    from engine import fasttext_kernels as K
+    from engine.fasttext import kernels as K
 
     real = K.train_job
     seen = []

@@ -1,4 +1,4 @@
-"""GloVe (engine/glove.py): the counts as cooccur.c makes them, the AdaGrad update as glove.c
+"""GloVe (engine/glove/__init__.py): the counts as cooccur.c makes them, the AdaGrad update as glove.c
 makes it, the compiled kernel equal to the numpy reference on the same cells, the run's
 contract (events, cancel, NaN), and that it learns toy-world's relations."""
 

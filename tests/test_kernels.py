@@ -1,4 +1,4 @@
-"""The compiled kernels (engine/kernels.py) against the numpy reference and word2vec.c's
+"""The compiled kernels (engine/word2vec/kernels.py) against the numpy reference and word2vec.c's
 sampling rules: same updates and loss on pre-drawn examples, the HogBatch block's algebra,
 noise ~ count^0.75, subsampling's keep fraction, the reported loss, determinism, quality
 with 2 threads on toy-world, and the run's contract (status, softmax refusal, cache dir)."""
@@ -12,10 +12,10 @@ import numpy as np
 import pytest
 
 from engine.errors import ConfigError
-from engine.negative import NoiseSampler
+from engine.word2vec.negative import NoiseSampler
 from engine.word2vec import TrainingSession, Word2VecConfig
 
-K = pytest.importorskip("engine.kernels")
+K = pytest.importorskip("engine.word2vec.kernels")
 
 TINY = [s.split() for s in [
     "the king rules his kingdom", "the queen rules her kingdom",

@@ -12,7 +12,7 @@ from engine.bptt import bptt_terms, factor, vanishing
 from engine.errors import ConfigError
 from engine.lesson import (BIG_VOCAB, LECTURE_SENTENCE, ONEHOT_WORDS, FourWordModel, blanks,
                            onehot_sizes, rnn_demo, rnn_shapes)
-from engine.softmax import cross_entropy, softmax
+from engine.word2vec.softmax import cross_entropy, softmax
 
 
 def test_rnn_demo_runs_the_lecture_sentence_one_hot():

@@ -1,4 +1,4 @@
-"""engine.stepping: the step session factory (issue 8 §3, §5): fresh weights or a copy of the
+"""engine.word2vec.stepping: the step session factory (issue 8 §3, §5): fresh weights or a copy of the
 model in use, a visible rise of p on repeating one example, and the facts the Step pane
 explains (W_out still zero, the dynamic window, skipped noise draws)."""
 
@@ -9,7 +9,7 @@ import pytest
 
 from corpora import open_corpus
 from engine.errors import CorpusError
-from engine.stepping import STEP_ALPHA, STEP_DIM, step_config, step_session
+from engine.word2vec.stepping import STEP_ALPHA, STEP_DIM, step_config, step_session
 from engine.word2vec import TrainingSession, Word2VecConfig
 
 

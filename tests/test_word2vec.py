@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from engine.errors import ConfigError, CorpusError, TrainingError
-from engine.huffman import build_huffman
+from engine.word2vec.huffman import build_huffman
 from engine.progress import Progress
 from engine.word2vec import TrainingSession, Word2VecConfig
 

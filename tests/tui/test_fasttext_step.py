@@ -8,7 +8,7 @@ import numpy as np
 from rich.cells import cell_len
 
 from engine.fasttext import ngram_buckets, ngrams
-from engine.fasttext_step import STEP_BUCKET, FastTextStepSession, step_config
+from engine.fasttext.step import STEP_BUCKET, FastTextStepSession, step_config
 from tests.tui.conftest import settle, text_of
 from tui.app import WordlabApp
 from tui.i18n import set_language

@@ -137,7 +137,7 @@ def expected(key: str, lang: str) -> list[str]:
                 f"{big.hs_rows:.1f}", "V=100,000"]
     if key in ("negative", "hierarchical"):
         from corpora import open_corpus
-        from engine.stepping import step_session
+        from engine.word2vec.stepping import step_session
 
         name = "lecture-ko" if lang == "ko" else "lecture"
         trace = step_session(open_corpus(name), arch="sg", corpus_name=name,

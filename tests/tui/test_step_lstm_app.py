@@ -226,7 +226,7 @@ async def test_step_after_a_corpus_switch_uses_the_new_corpus_and_names_the_mode
     use came from; back on a corpus the model fits, a fresh model is stepped through again
     only when it is trained there."""
     from corpora import open_corpus
-    from engine.stepping import step_session
+    from engine.word2vec.stepping import step_session
     from tui.state import Provenance
 
     app = WordlabApp(corpus_name="lecture")

@@ -9,7 +9,7 @@ from textual.app import App, ComposeResult
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
-from engine.stepping import step_session
+from engine.word2vec.stepping import step_session
 from engine.word2vec import TrainingSession, Word2VecConfig
 from tui.app import WordlabApp
 from tui.panes.step import StepPane, fmt_p, fmt_s

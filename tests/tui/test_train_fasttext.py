@@ -45,7 +45,7 @@ async def test_fasttext_form_shows_its_own_fields_with_the_corpus_settings(lectu
 
 
 async def test_fasttext_trains_from_the_form_and_saves_vec_and_facebook_bin(lecture, tmp_path):
-    from engine.fasttext_vectors import FastTextVectors
+    from engine.fasttext.vectors import FastTextVectors
 
     app = WordlabApp(corpus=lecture)
     async with app.run_test(size=(80, 24)) as pilot:

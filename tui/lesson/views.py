@@ -751,7 +751,7 @@ class CorpusView(LessonView):
 
 class CBOWView(CorpusView):
     def work(self, corpus: Any) -> Any:
-        from engine.examples import teaching_pairs
+        from engine.word2vec.examples import teaching_pairs
         from engine.lesson import LECTURE_SENTENCE, blanks
 
         return (blanks(list(corpus)),
@@ -779,7 +779,7 @@ class CBOWView(CorpusView):
 
 class SkipGramView(BodyView):
     def body(self) -> RenderableType:
-        from engine.examples import teaching_pairs
+        from engine.word2vec.examples import teaching_pairs
         from engine.lesson import LECTURE_SENTENCE
 
         words = list(LECTURE_SENTENCE)
@@ -826,7 +826,7 @@ class OutputCostView(CorpusView):
 
 class OutputStepView(CorpusView):
     """One Skip-gram example with negative sampling (or hierarchical softmax), every number;
-    ``n`` trains the next one (engine.stepping, as the Step pane does)."""
+    ``n`` trains the next one (engine.word2vec.stepping, as the Step pane does)."""
 
     LOSS = {"negative": "neg", "hierarchical": "hs"}
 
@@ -839,7 +839,7 @@ class OutputStepView(CorpusView):
         return self.session is not None
 
     def work(self, corpus: Any) -> Any:
-        from engine.stepping import step_session
+        from engine.word2vec.stepping import step_session
 
         session = step_session(corpus, arch="sg", loss=self.LOSS[self.key],
                                corpus_name=self.corpus_name)

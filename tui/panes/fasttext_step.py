@@ -1,7 +1,7 @@
 """FastText, one training example at a time (issue 11's step mode), over the corpus in use.
 
 Opened with ``F`` or from the palette; ``Esc`` goes back.  At the top the example just trained
-(``engine.fasttext_step.FastTextStepTrace``): the input word's rows - its own row of ``W_in``
+(``engine.fasttext.step.FastTextStepTrace``): the input word's rows - its own row of ``W_in``
 and one row per character n-gram, each with its bucket id (fastText's hash) and how far the
 update moved it - h as their mean, the target and noise words with f = W_out·h, σ(f) and the
 label, the loss before and after; below it a look-up (``w`` or ``/``) of any word, one the
@@ -159,7 +159,7 @@ class FastTextStepScreen(Screen):
 
     @work(thread=True, exclusive=True, group="fasttext-step", exit_on_error=False)
     def _build(self, corpus, arch: str, subwords: str, generation: int) -> None:
-        from engine.fasttext_step import FastTextStepSession, step_config
+        from engine.fasttext.step import FastTextStepSession, step_config
 
         try:
             config = step_config(self.corpus_name or None, arch=arch, subwords=subwords)

@@ -44,7 +44,7 @@ SENTENCE_WORDS = 8                           # words shown either side of the ce
 class SessionReady(Message):
     """A step session was built in the background (or could not be)."""
 
-    session: Any         # an engine.stepping.StepSession, or None
+    session: Any         # an engine.word2vec.stepping.StepSession, or None
     error: str | None
     generation: int
 
@@ -92,9 +92,9 @@ class StepPane(Pane):
         super().__init__(id=id, **kwargs)
         self.arch = "sg"
         self.loss = "softmax"
-        self.session = None                 # an engine.stepping.StepSession
+        self.session = None                 # an engine.word2vec.stepping.StepSession
         self.trace = None
-        self.facts = None                   # engine.stepping.StepFacts of ``trace``
+        self.facts = None                   # engine.word2vec.stepping.StepFacts of ``trace``
         self.pairs: list[tuple[tuple[str, ...], str]] = []
         self.speed = DEFAULT_SPEED
         self._timer: Timer | None = None
@@ -208,7 +208,7 @@ class StepPane(Pane):
 
     @work(thread=True, exclusive=True, group="step-session", exit_on_error=False)
     def _build(self, corpus, model, arch: str, loss: str, min_count, generation: int) -> None:
-        from engine.stepping import step_session
+        from engine.word2vec.stepping import step_session
 
         try:
             session = step_session(corpus, arch=arch, loss=loss, model=model,

@@ -485,7 +485,7 @@ class TrainPane(Pane):
         def check(path: str) -> Any:
             import os
 
-            from engine.fasttext_vectors import load_vectors
+            from engine.fasttext.vectors import load_vectors
 
             full = os.path.expanduser(path)
             return load_vectors(full), full   # a fastText .bin as FastTextVectors

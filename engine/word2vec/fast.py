@@ -1,6 +1,6 @@
 """The batched torch path: the same updates as the reference trainer, a minibatch at a time.
 
-Since issue 9 the compiled kernels (engine/kernels.py) train negative sampling and
+Since issue 9 the compiled kernels (engine/word2vec/kernels.py) train negative sampling and
 hierarchical softmax on the CPU; this path trains the lecture's full softmax (every
 example touches every W_out row: a matrix product per batch is the right tool) and runs
 on a GPU with ``device="cuda"`` (``wordlab train --device cuda``).  On a GPU the weights

@@ -9,8 +9,8 @@ the rows of a wordlab model line up with those of Facebook's fastText and gensim
 
 This module holds that addressing, then the model and its training (below: ``FastTextConfig``,
 ``FastText``, ``reference_update``, ``FastTextSession``; the compiled loop in
-engine/fasttext_kernels.py, the vectors for unseen words and the ``.vec`` / Facebook ``.bin``
-files in engine/fasttext_vectors.py).  The addressing is exactly fastText's
+engine/fasttext/kernels.py, the vectors for unseen words and the ``.vec`` / Facebook ``.bin``
+files in engine/fasttext/vectors.py).  The addressing is exactly fastText's
 ``Dictionary::computeSubwords`` and ``Dictionary::hash`` (checked against gensim's
 implementation in the tests):
 
@@ -139,7 +139,7 @@ def ngram_buckets(word: str, minn: int = MINN, maxn: int = MAXN, bucket: int = B
 # each input row, not 1/n of it.  Skip-gram's input is the centre word (its subwords) and each
 # context word in turn the output, with its own k noise words (fastText's
 # ``FastText::skipgram``); CBOW's input is the bag of the context words' subwords, the output
-# the centre word.  The rest is word2vec.c's, shared with engine/kernels.py: subsampling
+# the centre word.  The rest is word2vec.c's, shared with engine/word2vec/kernels.py: subsampling
 # (fastText's ``t``, the same formula), a window drawn from 1..window per centre, noise words
 # from the unigram distribution raised to ``ns_exponent`` (fastText: 0.5), a draw equal to the
 # true word skipped, the learning rate falling linearly to ``min_alpha`` over all words, and
@@ -159,7 +159,7 @@ from engine.errors import ConfigError, CorpusError, TrainingError  # noqa: E402
 from engine.progress import Progress, Throttle  # noqa: E402
 from engine.vocab import Vocab  # noqa: E402
 
-MAX_EXP = 6.0                  # |f| >= MAX_EXP: the row's update is skipped (engine/kernels.py)
+MAX_EXP = 6.0                  # |f| >= MAX_EXP: the row's update is skipped (engine/word2vec/kernels.py)
 JOB_WORDS = 10_000             # words per kernel call: events, pause and cancel every few ms
 MAX_MODEL_BYTES = 16 * 2**30   # W_in + W_out beyond this is a mistake, not a model
 _KERNEL_READY: set = set()     # non-empty once this process has compiled (or loaded) the kernel
@@ -382,7 +382,7 @@ class FastText:
         """The trained vectors as ``FastTextVectors``: the vocabulary's word vectors, and the
         n-gram rows for words never seen.  ``copy=False`` hands over views of the rows (no
         second bucket x d matrix, 800 MB by default) for a model that will not train again."""
-        from engine.fasttext_vectors import FastTextVectors
+        from engine.fasttext.vectors import FastTextVectors
 
         V = len(self.vocab)
         return FastTextVectors(list(self.vocab.words), self.word_vectors(), self.vocab.counts,
@@ -419,7 +419,7 @@ def reference_update(W_in: np.ndarray, W_out: np.ndarray, inputs, rows, labels, 
 
 class FastTextSession:
     """Trains FastText on ``sentences`` (a re-iterable of token lists) with the compiled
-    kernel (engine/fasttext_kernels.py) on ``threads`` Hogwild threads."""
+    kernel (engine/fasttext/kernels.py) on ``threads`` Hogwild threads."""
 
     def __init__(self, config: FastTextConfig, sentences: Iterable[Iterable[str]],
                  vocab: Vocab | None = None) -> None:
@@ -474,7 +474,7 @@ class FastTextSession:
 
     def preload(self) -> None:
         """Import the compiled kernel's module (numba) in the calling thread."""
-        import engine.fasttext_kernels  # noqa: F401
+        import engine.fasttext.kernels  # noqa: F401
 
     def run(self, callback: Callable[[Progress], None] | None = None,
             cancel_event: threading.Event | None = None,
@@ -484,7 +484,7 @@ class FastTextSession:
         total count words), pause and cancel between jobs, a NaN/inf loss or one that climbs
         past 10x the untrained loss raises TrainingError with the last good epoch's weights
         kept."""
-        from engine import fasttext_kernels as K
+        from engine.fasttext import kernels as K
 
         c = self.config
         m = self.model
@@ -493,7 +493,7 @@ class FastTextSession:
         ids, starts = self.encoded()
         jobs = self.jobs()
         keep = self.vocab.keep_prob(c.sample).astype(np.float32)
-        from engine.negative import NoiseSampler
+        from engine.word2vec.negative import NoiseSampler
 
         table = NoiseSampler(self.vocab.noise_distribution(c.ns_exponent)).table
         fixed = (keep, c.sample > 0, table, m.subwords.ptr, m.subwords.rows,

@@ -1,6 +1,6 @@
 """The compiled training kernels: word2vec.c's inner loops in numba, run without the GIL.
 
-The lecture's equations are the reference trainer's (engine/word2vec.py, plain numpy,
+The lecture's equations are the reference trainer's (engine/word2vec/__init__.py, plain numpy,
 one example at a time).  These kernels do the same arithmetic, in float32, in machine
 code (``@njit(nogil=True)``), so several Python threads train at once over the shared
 ``W_in`` / ``W_out`` (Hogwild: no locks, a row written by two threads at once loses an

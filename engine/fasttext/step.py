@@ -2,7 +2,7 @@
 
 A word enters FastText as the mean of several rows of ``W_in``: its own row and one row per
 character n-gram (``<ca``, ``cat``, ..., each row ``V + ft_hash(g) % bucket``,
-engine/fasttext.py).  ``FastTextStepSession.step()`` trains the next example of the corpus with
+engine/fasttext/__init__.py).  ``FastTextStepSession.step()`` trains the next example of the corpus with
 ``engine.fasttext.reference_update`` (the numpy update the compiled kernel is checked against)
 and returns a ``FastTextStepTrace``: the input rows with their n-grams and bucket ids, h, the
 target and noise words with their scores, sigmoids and labels, the loss before and after, and
@@ -17,7 +17,7 @@ rows), the output each context word in turn with its own noise words; CBOW's inp
 all the context words, the output the centre.  A noise draw equal to the target is drawn again
 (``getNegative``).
 
-Why a step model is not fastText's defaults (the reasons of engine/stepping.py, measured there
+Why a step model is not fastText's defaults (the reasons of engine/word2vec/stepping.py, measured there
 for Word2Vec): d = 10 so h fits on a line; 2^16 buckets instead of 2,000,000 (65,536 x 10 floats,
 2.6 MB, built in a blink; the ids are still fastText's hash, only taken mod 2^16); no
 subsampling, one constant learning rate ``STEP_ALPHA``; ``W_out`` starts at 0 as in fastText
@@ -154,7 +154,7 @@ class FastTextStepSession:
         rng = np.random.default_rng(np.random.SeedSequence([config.seed, 13]))
         self.model.W_in[...] = rng.uniform(-STEP_INIT, STEP_INIT, self.model.W_in.shape)
         self.updates = np.zeros(len(self.model.W_in), dtype=np.int64)
-        from engine.negative import NoiseSampler
+        from engine.word2vec.negative import NoiseSampler
 
         self._noise = NoiseSampler(self.vocab.noise_distribution(config.ns_exponent))
         self._rng = np.random.default_rng(np.random.SeedSequence([config.seed, 14]))

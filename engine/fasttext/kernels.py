@@ -3,7 +3,7 @@ no Python between the examples, so several threads train at once (Hogwild over t
 ``W_in`` / ``W_out``, as fastText's own threads do).
 
 An example is Word2Vec's with the input rows of a word and its n-grams (see the block
-comment in engine/fasttext.py): h is their mean and every one of them receives the whole
+comment in engine/fasttext/__init__.py): h is their mean and every one of them receives the whole
 ``-lr dL/dh``.  That is exactly ``kernels._example`` with ``cbow_mean`` (the mean, and the
 error to every input row), so the arithmetic of one example is shared with Word2Vec's
 kernels: ``_ft_example`` only chooses the register-blocked form for 6 scored rows.  The
@@ -12,14 +12,14 @@ noise draws, subsampling and the LCG are Word2Vec's too (``kernels._negative_row
 
 ``replay`` trains pre-drawn examples with the same ``_ft_example`` (for the tests, against
 ``fasttext.reference_update``).  Imported only when FastText trains; cached like
-engine/kernels.py.
+engine/word2vec/kernels.py.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from engine import kernels as K     # sets numba's cache directory where needed
+from engine.word2vec import kernels as K     # sets numba's cache directory where needed
 from numba import njit  # noqa: E402
 
 ARCH_SG, ARCH_CBOW = 0, 1

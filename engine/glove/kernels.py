@@ -2,7 +2,7 @@
 a run of cells, with no Python between them, so several threads train at once (Hogwild over
 the shared ``w``, ``w~``, biases and AdaGrad sums, as glove.c's pthreads do).
 
-Imported only when GloVe trains; compiled on first use and cached like engine/kernels.py.
+Imported only when GloVe trains; compiled on first use and cached like engine/word2vec/kernels.py.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 
-from engine import kernels as _k   # noqa: F401  (sets numba's cache directory where needed)
+from engine.word2vec import kernels as _k   # noqa: F401  (sets numba's cache directory where needed)
 from numba import njit  # noqa: E402
 
 _OPTS = dict(nogil=True, cache=True, fastmath=False, error_model="numpy")

@@ -23,7 +23,7 @@ trained (log 0 is undefined), each with AdaGrad, as the reference implementation
 
 ``cooccurrence()`` counts in chunks of sentences and merges each chunk's pairs into the
 running sorted counts, so memory grows with the number of distinct pairs, not with the
-corpus.  ``GloveSession.run`` trains with the compiled kernel (``engine/glove_kernels.py``,
+corpus.  ``GloveSession.run`` trains with the compiled kernel (``engine/glove/kernels.py``,
 threads over shuffled cells, Hogwild) and ``reference=True`` with the numpy loop below,
 cell by cell with the paper's names; the tests hold them equal on the same cells.
 """
@@ -385,7 +385,7 @@ class GloveSession:
         if not reference:
             if status is not None and not _KERNEL_READY:
                 status("compiling kernels\u2026")
-            from engine import glove_kernels as K
+            from engine.glove import kernels as K
 
             kernel = K.train_cells
             K.train_cells(*arrays, self.X.rows, self.X.cols, self.log_x, self.f,

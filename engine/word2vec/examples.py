@@ -8,7 +8,7 @@ word at distance k is used with probability (window - k + 1) / window).
   ``target = centre`` (word2vec.c's and gensim's direction: the context word's W_in row
   predicts the centre; over a corpus this is the same set of pairs as centre -> context,
   and it lets the compiled kernels share one draw of negatives among a centre's contexts,
-  see engine/kernels.py).  ``skipgram_pairs`` still lists ``(centre, context)``;
+  see engine/word2vec/kernels.py).  ``skipgram_pairs`` still lists ``(centre, context)``;
 * CBOW: the context words in, the centre out: ``(context ids, centre)``.
 
 Order is word2vec.c's: centre words left to right, and for each centre its context words

@@ -10,12 +10,12 @@ The embedding of a word is its row of the trained ``W_in`` (a one-hot vector tim
   node of the Huffman tree);
 * ``TrainingSession``: drives training.  ``step()`` trains exactly one example with the
   plain-numpy reference path below and returns a ``StepTrace`` of everything the lecture
-  draws; ``run()`` trains the whole schedule with the compiled kernels (engine/kernels.py:
-  numba, no GIL, ``threads`` Hogwild threads), or the batched torch path (engine/fast.py)
+  draws; ``run()`` trains the whole schedule with the compiled kernels (engine/word2vec/kernels.py:
+  numba, no GIL, ``threads`` Hogwild threads), or the batched torch path (engine/word2vec/fast.py)
   for the full softmax and ``device="cuda"``.
 
 Semantics follow word2vec.c: subsampling with ``Vocab.keep_prob``, the dynamic window
-(engine/examples.py), negative sampling that skips noise draws equal to the true word, a
+(engine/word2vec/examples.py), negative sampling that skips noise draws equal to the true word, a
 learning rate decaying linearly from ``alpha`` to ``min_alpha`` over all epochs (per word
 processed), ``W_out = 0`` and ``W_in ~ U(-1/d, 1/d)`` (gensim 4's initialisation; word2vec.c
 draws U(-0.5/d, 0.5/d): the wider one measured +0.015 WordSim-353 on wiki-bench, issue 9).
@@ -51,11 +51,11 @@ from dataclasses import dataclass, field, fields
 
 import numpy as np
 
-from engine import negative as ns
-from engine import softmax as sm
+from engine.word2vec import negative as ns
+from engine.word2vec import softmax as sm
 from engine.errors import ConfigError, CorpusError, TrainingError
-from engine.examples import Examples, build_examples
-from engine.huffman import HuffmanTree, build_huffman
+from engine.word2vec.examples import Examples, build_examples
+from engine.word2vec.huffman import HuffmanTree, build_huffman
 from engine.onehot import one_hot      # one_hot(V, ids): the lecture's input vectors
 from engine.names import ARCHS, DEVICES, LOSSES, UPDATES  # noqa: F401  (re-exported)
 from engine.progress import Progress, Throttle
@@ -572,8 +572,8 @@ class TrainingSession:
         so far.  A NaN/inf loss raises TrainingError and keeps the last good weights.
 
         Who computes: NS and HS on ``device="cpu"`` use the compiled kernels on
-        ``config.threads`` threads (engine/kernels.py); the full softmax and
-        ``device="cuda"`` the batched torch path (engine/fast.py); ``reference=True`` the
+        ``config.threads`` threads (engine/word2vec/kernels.py); the full softmax and
+        ``device="cuda"`` the batched torch path (engine/word2vec/fast.py); ``reference=True`` the
         numpy reference, one example at a time.  ``backend`` ("kernels" | "torch") overrides
         the choice (tests run the torch path on the CPU this way).
 
@@ -734,7 +734,7 @@ class _Runner:
         m = s.model
         if not _KERNELS_READY and self.status is not None:
             self.status("compiling kernels\u2026")
-        from engine import kernels as K
+        from engine.word2vec import kernels as K
 
         ids, starts = s.encoded()
         jobs = s.jobs()
@@ -865,7 +865,7 @@ class _Runner:
         if not self.reference:
             import torch
 
-            from engine.fast import FastTrainer
+            from engine.word2vec.fast import FastTrainer
 
             device = "cpu"
             if c.device == "cuda":
