@@ -115,49 +115,50 @@ def add_parser(sub) -> None:
                         "words_per_s, epoch, elapsed), as training runs, to plot elsewhere")
     p.add_argument("--json", action="store_true",
                    help="print the result (file, format, words, loss, speed) as JSON on stdout")
-    p.add_argument("--arch", metavar="ARCH",
+    shared = p.add_argument_group("every model")
+    w2v = p.add_argument_group("Word2Vec (--model word2vec, the default)")
+    w2v.add_argument("--arch", metavar="ARCH",
                    help=f"sg: Skip-gram (centre -> context); cbow: context -> centre "
                         f"(default {_ENGINE})")
-    p.add_argument("--loss", metavar="LOSS",
+    w2v.add_argument("--loss", metavar="LOSS",
                    help=f"output layer: softmax (the lecture's full softmax), neg (negative "
                         f"sampling), hs (hierarchical softmax) (default {_ENGINE})")
-    p.add_argument("--dim", type=int, metavar="N",
+    shared.add_argument("--dim", type=int, metavar="N",
                    help=f"embedding size d (default {_ENGINE})")
-    p.add_argument("--window", type=int, metavar="N",
+    shared.add_argument("--window", type=int, metavar="N",
                    help=f"maximum context window; word2vec.c reduces it at random "
                         f"(default {_ENGINE})")
-    p.add_argument("--min-count", type=int, metavar="N",
+    shared.add_argument("--min-count", type=int, metavar="N",
                    help=f"ignore words seen fewer than N times (default {_ENGINE})")
-    p.add_argument("--max-vocab", type=int, metavar="N",
+    shared.add_argument("--max-vocab", type=int, metavar="N",
                    help=f"keep only the N most frequent words (default {_ENGINE})")
-    p.add_argument("--negative", type=int, metavar="K",
+    w2v.add_argument("--negative", type=int, metavar="K",
                    help=f"negative samples per example with --loss neg (default {_ENGINE})")
-    p.add_argument("--sample", type=float, metavar="S",
+    w2v.add_argument("--sample", type=float, metavar="S",
                    help=f"subsampling threshold for frequent words, 0 = off "
                         f"(default {_ENGINE})")
-    p.add_argument("--epochs", type=int, metavar="N",
+    shared.add_argument("--epochs", type=int, metavar="N",
                    help=f"passes over the corpus (default {_ENGINE})")
-    p.add_argument("--alpha", type=float, metavar="LR",
+    w2v.add_argument("--alpha", type=float, metavar="LR",
                    help=f"initial learning rate (default {_ENGINE})")
-    p.add_argument("--min-alpha", type=float, metavar="LR",
+    w2v.add_argument("--min-alpha", type=float, metavar="LR",
                    help=f"final learning rate; decays linearly (default {_ENGINE})")
-    p.add_argument("--cbow-sum", action="store_true",
+    w2v.add_argument("--cbow-sum", action="store_true",
                    help="CBOW: sum the context vectors instead of averaging them")
-    p.add_argument("--seed", type=int, metavar="N",
+    shared.add_argument("--seed", type=int, metavar="N",
                    help=f"random seed; same seed, same vectors (default {_ENGINE})")
-    p.add_argument("--threads", type=int, metavar="N",
+    shared.add_argument("--threads", type=int, metavar="N",
                    help=f"training threads (default {_ENGINE}: the cores available); "
                         "with 1 thread a seed gives bit-identical vectors, more threads "
                         "trade that for speed (Hogwild, as word2vec.c and gensim)")
-    p.add_argument("--update", choices=("shared", "pair"),
+    w2v.add_argument("--update", choices=("shared", "pair"),
                    help=f"Skip-gram: 'shared' trains a centre word's contexts as one block "
                         f"sharing its negatives (or HS path), 'pair' each (context, centre) "
                         f"pair on its own, as word2vec.c (default {_ENGINE})")
-    p.add_argument("--device", choices=("cpu", "cuda"),
+    w2v.add_argument("--device", choices=("cpu", "cuda"),
                    help=f"cpu: the compiled kernels; cuda: the batched torch path on a GPU "
                         f"(default {_ENGINE})")
-    g = p.add_argument_group("GloVe (--model glove; also --dim, --window, --epochs, "
-                             "--min-count, --max-vocab, --seed, --threads)")
+    g = p.add_argument_group("GloVe (--model glove; with the settings of every model)")
     glove_flags = [
         g.add_argument("--x-max", type=float, metavar="X",
                        help=f"counts at or above X weigh fully, below (count/X)^A (default {_ENGINE})"),
@@ -171,10 +172,9 @@ def add_parser(sub) -> None:
     for action in glove_flags:
         engine_default(action, lambda name=_GLOVE_FLAGS[action.dest]: _glove_default(name))
     ft = p.add_argument_group(
-        "FastText (--model fasttext; also --arch, --dim, --window, --negative, --sample, "
-        "--epochs, --alpha, --min-alpha, --min-count, --max-vocab, --seed, --threads; "
-        "--out NAME.bin saves Facebook's model format, which answers unseen words, any other "
-        "name the .vec text format)")
+        "FastText (--model fasttext; with the settings of every model and Word2Vec's --arch, "
+        "--negative, --sample, --alpha, --min-alpha; --out NAME.bin saves Facebook's model "
+        "format, which answers unseen words, any other name the .vec text format)")
     fasttext_flags = [
         ft.add_argument("--minn", type=int, metavar="N",
                         help=f"shortest character n-gram, counting the < > word marks "
