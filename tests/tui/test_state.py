@@ -281,6 +281,10 @@ async def test_enter_in_a_field_starts_and_space_then_pauses(lecture):
         field.focus()
         await pilot.pause()
         await pilot.press("enter")
+        for _ in range(100):                       # the field's Submitted message is handled
+            if app.training:                       # after the key (a loaded machine: later)
+                break
+            await pilot.pause(0.05)
         assert app.training
         await pilot.press("space")                 # not typed into the field: it pauses
         assert app.query_one(TrainPane)._pause.is_set()
