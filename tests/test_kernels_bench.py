@@ -86,22 +86,47 @@ def test_bench_glove_skips_a_missing_corpus(tmp_path, capsys):
 
 
 def test_bench_fasttext_quick_on_a_tiny_corpus(tmp_path, capsys):
-    """bench/bench_fasttext.py against gensim's FastText, tiny sizes: a row per tool and
-    architecture, a ratio beside wordlab's, the OOV check's pairs counted."""
+    """bench/bench_fasttext.py against gensim's FastText and Facebook's fastText (each when
+    installed), tiny sizes: a row per tool and architecture, wordlab's ratio on each peer's
+    row, the OOV check's pairs counted."""
     from corpora.toyworld import ToyWorld
 
     path = tmp_path / "tiny.txt"
     path.write_text("\n".join(" ".join(s) for s in ToyWorld(seed=1, size=600)) + "\n")
     bench = load("bench_fasttext")
     assert bench.main(["--quick", "--corpus", str(path)]) == 0
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    out = captured.out
     rows = [line.split("|") for line in out.splitlines() if line.startswith(("| sg", "| cbow"))]
-    tools = ["wordlab", "gensim"] if importlib.util.find_spec("gensim") else ["wordlab"]
+    tools = ["wordlab"] + [t for t, module in (("gensim", "gensim"), ("fasttext", "fasttext"))
+                           if importlib.util.find_spec(module)]
     assert [(r[1].strip(), r[2].strip()) for r in rows] == [
         (arch, tool) for arch in ("sg", "cbow") for tool in tools]
-    if len(tools) == 2:
-        assert float(rows[0][4]) > 0                                # the words/s ratio
+    for r in rows:
+        assert (float(r[4]) > 0) if r[2].strip() != "wordlab" else r[4].strip() == ""
     assert all("pairs)" in r[9] for r in rows)
+    if "fasttext" in tools:
+        assert "its own report" in out                  # fastText's words/sec/thread, checked
+    else:
+        assert "fasttext" in captured.err and "not installed" in captured.err
+
+
+def test_bench_fasttext_without_facebook_fasttext(tmp_path, capsys, monkeypatch):
+    """Without the ``fasttext`` package the bench says so once and leaves its column out."""
+    import sys
+
+    from corpora.toyworld import ToyWorld
+
+    path = tmp_path / "tiny.txt"
+    path.write_text("\n".join(" ".join(s) for s in ToyWorld(seed=1, size=300)) + "\n")
+    monkeypatch.setitem(sys.modules, "fasttext", None)           # import fasttext fails
+    bench = load("bench_fasttext")
+    assert bench.main(["--quick", "--corpus", str(path), "--archs", "sg"]) == 0
+    captured = capsys.readouterr()
+    rows = [line.split("|") for line in captured.out.splitlines() if line.startswith("| sg")]
+    assert "fasttext" not in [r[2].strip() for r in rows] and rows[0][2].strip() == "wordlab"
+    assert "fasttext" in captured.err and "not installed" in captured.err
+    assert "fasttext (absent)" in captured.out                   # the versions line
 
 
 def test_bench_fasttext_skips_a_missing_corpus(tmp_path, capsys):
