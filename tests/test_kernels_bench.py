@@ -140,7 +140,7 @@ def test_bench_hs_tree_quick_on_a_tiny_corpus(tmp_path, capsys):
     import numpy as np
 
     from corpora.toyworld import ToyWorld
-    from engine.huffman import build_huffman
+    from engine.word2vec.huffman import build_huffman
 
     path = tmp_path / "tiny.txt"
     path.write_text("\n".join(" ".join(s) for s in ToyWorld(seed=1, size=600)) + "\n")
