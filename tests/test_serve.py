@@ -190,3 +190,32 @@ async def test_sigterm_stops_the_server_with_exit_code_0():
     proc = await _start_server(free_port())
     proc.send_signal(signal.SIGTERM)
     assert await asyncio.wait_for(proc.wait(), 15) == 0
+
+
+async def test_a_killed_server_leaves_no_app_running():
+    """kill -9 (or a crash) of ``wordlab serve`` gives its tabs' apps no signal: only their
+    input ends.  Textual's web driver then just stops reading, and the app ran on, orphaned
+    (found still training at 85% CPU); now it exits with its input."""
+    import asyncio
+    import os
+    import signal
+
+    import aiohttp
+
+    port = free_port()
+    proc = await _start_server(port)
+    try:
+        async with aiohttp.ClientSession() as http:
+            async with http.ws_connect(f"http://127.0.0.1:{port}/ws?width=80&height=24") as ws:
+                first = await asyncio.wait_for(ws.receive(), 60)    # the tab's app draws
+                assert first.type == aiohttp.WSMsgType.BINARY, first
+                proc.kill()                                          # the server only
+                await proc.wait()
+        for _ in range(200):   # the app and its shell (the same process group) end
+            if not _group_alive(proc.pid):
+                break
+            await asyncio.sleep(0.1)
+        assert not _group_alive(proc.pid), "the tab's app outlived its killed server"
+    finally:
+        if _group_alive(proc.pid):
+            os.killpg(proc.pid, signal.SIGKILL)

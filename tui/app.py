@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import threading
 from pathlib import Path
 from typing import Any, Callable
 
@@ -276,6 +277,25 @@ class WordlabApp(App):
         if self._initial_lesson is not None:
             self.call_after_refresh(self.open_lesson, self._initial_lesson)
         self._apply_keymap()
+        self._exit_with_the_server()
+
+    def _exit_with_the_server(self) -> None:
+        """Served to a browser (``wordlab serve``: textual-serve runs this app with its web
+        driver, input and output over pipes to the server): when the server goes away without
+        closing the app (killed, crashed), the driver's input ends and nothing else would stop
+        it; an orphaned app kept running, and training, on the lab server.  Exit then, as a
+        terminal app ends with its terminal."""
+        driver = getattr(self, "_driver", None)
+        reader = getattr(driver, "_key_thread", None)
+        if type(driver).__name__ != "WebDriver" or not isinstance(reader, threading.Thread):
+            return
+
+        def wait() -> None:
+            reader.join()
+            if self.is_running:
+                self.call_from_thread(self._stop_and_exit)
+
+        threading.Thread(target=wait, name="wordlab-served-input", daemon=True).start()
 
     def _apply_keymap(self) -> None:
         """The user's keys.toml (tui/keymap.py), when there is one: Textual's keymap rebinds
