@@ -221,3 +221,33 @@ def test_a_nan_puts_back_exactly_the_last_good_epochs_weights(monkeypatch):
     assert np.array_equal(s.model.W_in, seen[2][0])
     assert np.array_equal(s.model.W_out, seen[2][1])
     assert not np.array_equal(seen[2][0], seen[1][0])     # epoch 2 did train
+
+
+def test_skipgram_forms_h_once_per_centre_with_the_per_pair_arithmetic():
+    """The kernel's Skip-gram takes the mean of the centre's rows once per centre and moves it
+    by each pair's d_in (the mean of rows that all moved by d_in), writing the rows once: the
+    same training as recomputing h and writing every row per pair (ARCH_SG_PAIR), to float
+    rounding, on the same draws."""
+    from corpora.toyworld import ToyWorld
+    from engine.fasttext import kernels as K
+    from engine.word2vec.negative import NoiseSampler
+
+    corpus = list(ToyWorld(seed=2, size=300))
+
+    def train(arch):
+        s = FastTextSession(FastTextConfig(dim=12, epochs=1, threads=1, bucket=3000, seed=3,
+                                           min_count=2), corpus)
+        m = s.model
+        ids, starts = s.encoded()
+        keep = s.vocab.keep_prob(s.config.sample).astype(np.float32)
+        table = NoiseSampler(s.vocab.noise_distribution(s.config.ns_exponent)).table
+        loss, n, _ = K.train_job(m.W_in, m.W_out, ids, starts, 0, len(starts) - 1, keep, True,
+                                 table, m.subwords.ptr, m.subwords.rows, arch, 5, 5, 0.05,
+                                 0.05, 7)
+        return m.W_in, m.W_out, loss, n
+
+    a, b = train(K.ARCH_SG), train(K.ARCH_SG_PAIR)
+    assert a[3] == b[3] > 1000                        # the same examples
+    assert a[2] == pytest.approx(b[2], rel=1e-4)      # the same loss
+    np.testing.assert_allclose(a[0], b[0], atol=2e-4)
+    np.testing.assert_allclose(a[1], b[1], atol=2e-4)

@@ -140,6 +140,17 @@ def _example6(W_in, W_out, inputs, n_in, rows, lr, cbow_mean, h, G, d_in):
     and the 6 W_out updates in one pass each.  The same arithmetic up to the order of sums."""
     d = W_in.shape[1]
     _hidden(W_in, inputs, n_in, cbow_mean, h)
+    loss = _scores6(h, W_out, rows, lr, G, d_in)
+    for c in range(n_in):
+        _axpy(_ONE, d_in, 0, W_in, inputs[c], d)
+    return loss
+
+
+@njit(nogil=True, cache=True, error_model="numpy", fastmath={"reassoc", "contract"})
+def _scores6(h, W_out, rows, lr, G, d_in):
+    """The output side of ``_example6`` for a given ``h`` (1, d): the 6 scores, the loss,
+    ``d_in[0] = -lr dL/dh`` (from W_out before the update) and the 6 W_out updates."""
+    d = h.shape[1]
     r0 = rows[0]
     r1 = rows[1]
     r2 = rows[2]
@@ -195,8 +206,6 @@ def _example6(W_in, W_out, inputs, n_in, rows, lr, cbow_mean, h, G, d_in):
         W_out[r3, k] += g3 * x
         W_out[r4, k] += g4 * x
         W_out[r5, k] += g5 * x
-    for c in range(n_in):
-        _axpy(_ONE, d_in, 0, W_in, inputs[c], d)
     return loss
 
 
