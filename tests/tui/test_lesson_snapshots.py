@@ -59,6 +59,8 @@ def test_lesson_onehot_distance_korean(snap_compare):
                         run_before=_settle)
 
 
-def test_lesson_seq2seq_korean(snap_compare):
-    """The context vector and the first decoded word (the engine's seeded Seq2Seq run)."""
-    assert snap_compare(_app("seq2seq", "ko"), terminal_size=(80, 24), run_before=_settle)
+def test_lesson_shapes_korean(snap_compare):
+    """One-to-many, many-to-one, many-to-many drawn for one input.  (The Seq2Seq step is not
+    snapshotted: its numbers come from torch training, whose last bits may differ on another
+    CPU; tests/tui/test_lesson.py checks that step's decoding with Pilot.)"""
+    assert snap_compare(_app("shapes", "ko"), terminal_size=(80, 24), run_before=_settle)
