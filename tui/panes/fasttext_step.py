@@ -17,16 +17,16 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from engine.errors import WordlabError
 from tui.i18n import t
 from tui.panes.glove_step import fmt, short
 from tui.widgets.footer import QuietFooter
+from tui.widgets.step_screen import StepModeScreen, scroll_bindings
 from tui.widgets.suggest import VocabSuggester
 
 WIDTH = 78          # cells a line of the trace may take (80 columns less the scroll bar)
@@ -57,10 +57,7 @@ def fasttext_step_bindings() -> list[Binding]:
                 tooltip=t("ft.tip.leave")),
         Binding("question_mark,f1", "help", t("ft.key.help"), key_display="?",
                 id="ft.help", tooltip=t("ft.tip.help")),
-        Binding("down", "scroll('down')", "", show=False, id="ft.down"),
-        Binding("up", "scroll('up')", "", show=False, id="ft.up"),
-        Binding("pagedown", "scroll('page_down')", "", show=False, id="ft.page_down"),
-        Binding("pageup", "scroll('page_up')", "", show=False, id="ft.page_up"),
+        *scroll_bindings("ft"),
     ]
 
 
@@ -105,15 +102,17 @@ def flow(entries: list[tuple[str, str]], indent: int = 2, width: int = WIDTH) ->
     return out
 
 
-class FastTextStepScreen(Screen):
+class FastTextStepScreen(StepModeScreen):
     """FastText step mode."""
+
+    PREFIX = "ft"
+    BODY = "ft-body"
+    make_bindings = staticmethod(fasttext_step_bindings)
 
     AUTO_FOCUS = "#ft-body"
 
     def __init__(self) -> None:
         super().__init__(id="fasttext-step-screen")
-        self.BINDINGS = fasttext_step_bindings()
-        self._bindings = BindingsMap(self.BINDINGS)
         self.session = None
         self.trace = None
         self.looked_up = None          # the last WordLookup
@@ -126,10 +125,6 @@ class FastTextStepScreen(Screen):
         #: ("again",), ("look_up", word)
         self._pending: list[tuple[str, ...]] = []
         self._building = False
-
-    @property
-    def PANE_TITLE(self) -> str:   # noqa: N802 - the panes' attribute, for the palette
-        return t("ft.title")
 
     def compose(self) -> ComposeResult:
         yield Static(id="ft-header")
@@ -259,19 +254,7 @@ class FastTextStepScreen(Screen):
         if self.app.screen is self:
             self.app.pop_screen()
 
-    def action_help(self) -> None:
-        from tui.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(t("ft.title"), t("ft.help"), self))
-
-    def action_scroll(self, how: str) -> None:
-        getattr(self.query_one("#ft-body", VerticalScroll), f"scroll_{how}")(animate=False)
-
-    def relocalize(self) -> None:
-        """Redraw in the current language (after a language switch)."""
-        self.BINDINGS = fasttext_step_bindings()
-        self._bindings = BindingsMap(self.BINDINGS)
-        self.refresh_bindings()
+    def redraw_language(self) -> None:
         self.query_one("#ft-word", Input).placeholder = t("ft.lookup.placeholder")
         if self.session is not None:
             self._redraw()

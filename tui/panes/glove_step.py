@@ -20,15 +20,15 @@ from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Static
 
 from engine.errors import WordlabError
 from tui.i18n import t
 from tui.widgets.footer import QuietFooter
+from tui.widgets.step_screen import StepModeScreen, scroll_bindings
 
 CELL = 5            # columns of one matrix cell (" 4.50", "12.5")
 LABEL = 9           # columns of the row labels
@@ -54,10 +54,7 @@ def glove_step_bindings() -> list[Binding]:
                 tooltip=t("glove.tip.leave")),
         Binding("question_mark,f1", "help", t("glove.key.help"), key_display="?",
                 id="glove.help", tooltip=t("glove.tip.help")),
-        Binding("down", "scroll('down')", "", show=False, id="glove.down"),
-        Binding("up", "scroll('up')", "", show=False, id="glove.up"),
-        Binding("pagedown", "scroll('page_down')", "", show=False, id="glove.page_down"),
-        Binding("pageup", "scroll('page_up')", "", show=False, id="glove.page_up"),
+        *scroll_bindings("glove"),
     ]
 
 
@@ -89,24 +86,22 @@ def short(word: str, cells: int) -> str:
     return set_cell_size(word, cells - 1) + "…"
 
 
-class GloveStepScreen(Screen):
+class GloveStepScreen(StepModeScreen):
     """GloVe step mode."""
+
+    PREFIX = "glove"
+    BODY = "glove-body"
+    make_bindings = staticmethod(glove_step_bindings)
 
     AUTO_FOCUS = "#glove-body"
 
     def __init__(self) -> None:
         super().__init__(id="glove-step-screen")
-        self.BINDINGS = glove_step_bindings()
-        self._bindings = BindingsMap(self.BINDINGS)
         self.session = None
         self.trace = None
         self.corpus_name = ""
         self._generation = 0
         self._pending = 0
-
-    @property
-    def PANE_TITLE(self) -> str:   # noqa: N802 - the panes' attribute, for the palette
-        return t("glove.title")
 
     def compose(self) -> ComposeResult:
         yield Static(id="glove-header")
@@ -177,20 +172,7 @@ class GloveStepScreen(Screen):
         if self.app.screen is self:
             self.app.pop_screen()
 
-    def action_help(self) -> None:
-        from tui.help import HelpScreen
-
-        if not isinstance(self.app.screen, HelpScreen):
-            self.app.push_screen(HelpScreen(t("glove.title"), t("glove.help"), self))
-
-    def action_scroll(self, how: str) -> None:
-        getattr(self.query_one("#glove-body", VerticalScroll), f"scroll_{how}")(animate=False)
-
-    def relocalize(self) -> None:
-        """Redraw in the current language (after a language switch)."""
-        self.BINDINGS = glove_step_bindings()
-        self._bindings = BindingsMap(self.BINDINGS)
-        self.refresh_bindings()
+    def redraw_language(self) -> None:
         if self.session is not None:
             self._redraw()
 
